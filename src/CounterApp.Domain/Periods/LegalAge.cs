@@ -8,7 +8,7 @@ namespace CounterApp.Domain.Periods;
 /// </summary>
 public static class LegalAge
 {
-    /// <summary>The last day (inclusive) before which the person is still N-1: they attain N at the end of this day.</summary>
+    /// <summary>The last day on which the person is still N-1: they attain N at the end of this day.</summary>
     public static DateOnly DayOfAttaining(DateOnly birthDate, int age)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(age);

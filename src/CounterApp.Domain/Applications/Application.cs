@@ -1,0 +1,262 @@
+using CounterApp.Domain.Fees;
+using CounterApp.Domain.Rules;
+
+namespace CounterApp.Domain.Applications;
+
+/// <summary>
+/// One application at the counter and its guarded state machine (see <see cref="ApplicationState"/>).
+/// Every change goes through a method that checks the current state and records a <see cref="StateChange"/>;
+/// an illegal change throws <see cref="InvalidTransitionException"/>.
+/// </summary>
+public sealed class Application
+{
+    private readonly List<StateChange> _history = [];
+    private readonly HashSet<Obligation> _outstanding = [];
+
+    private Application(Guid id, Procedure procedure, ApplicantKind applicant, string residentCode)
+    {
+        Id = id;
+        Procedure = procedure;
+        Applicant = applicant;
+        ResidentCode = residentCode;
+    }
+
+    public Guid Id { get; }
+
+    public Procedure Procedure { get; }
+
+    public ApplicantKind Applicant { get; }
+
+    public string ResidentCode { get; }
+
+    public ApplicationState State { get; private set; } = ApplicationState.Received;
+
+    public IReadOnlyList<StateChange> History => _history;
+
+    public Payment? Payment { get; private set; }
+
+    /// <summary>The serial of the certificate the CA issued for this application, once issued.</summary>
+    public string? IssuedSerial { get; private set; }
+
+    /// <summary>The rules that refused the application, when refused.</summary>
+    public IReadOnlyList<BrokenRule> RefusedFor { get; private set; } = [];
+
+    public IReadOnlyCollection<Obligation> Outstanding => _outstanding;
+
+    public bool IsClosed => State is ApplicationState.Completed or ApplicationState.Refused or ApplicationState.Cancelled or ApplicationState.Failed;
+
+    /// <summary>Closed with nothing owed (no standing fee after a failure, no unwritten certificate left unrevoked).</summary>
+    public bool IsSettled => IsClosed && _outstanding.Count == 0;
+
+    public static Application Receive(Guid id, Procedure procedure, ApplicantKind applicant, string residentCode, DateTimeOffset at, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(residentCode);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        var application = new Application(id, procedure, applicant, residentCode);
+        application._history.Add(new StateChange(ApplicationState.Received, ApplicationState.Received, at, by, "received"));
+        return application;
+    }
+
+    /// <summary>R-VI-02/03: no same-day issue; the inquiry letter went to the registered address.</summary>
+    public void MarkInquiryLetterMailed(DateTimeOffset at, string by)
+    {
+        RequireIssuing(nameof(MarkInquiryLetterMailed));
+        Move(ApplicationState.Received, ApplicationState.InquiryLetterMailed, nameof(MarkInquiryLetterMailed), at, by);
+    }
+
+    /// <summary>Second visit: the answer sheet came back with a usable letter (R-VI-04).</summary>
+    public void MarkAnswerReturned(DateTimeOffset at, string by) =>
+        Move(ApplicationState.InquiryLetterMailed, ApplicationState.AnswerReturned, nameof(MarkAnswerReturned), at, by);
+
+    /// <summary>Identity documents (and on a second visit the checklist) passed.</summary>
+    public void MarkIdentityVerified(DateTimeOffset at, string by)
+    {
+        // A first visit without same-day issue goes through the letter; a second visit starts from the answer.
+        var from = State == ApplicationState.AnswerReturned ? ApplicationState.AnswerReturned : ApplicationState.Received;
+        Move(from, ApplicationState.IdentityVerified, nameof(MarkIdentityVerified), at, by);
+    }
+
+    /// <summary>R-FE-02: the fee is taken at the visit where the certificate is issued; nobody pays twice (R-FE-03).</summary>
+    public void Pay(Payment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        RequireIssuing(nameof(Pay));
+        if (Payment is { Stands: true })
+        {
+            throw new InvalidTransitionException($"Application {Id} already has payment {Payment.Receipt}; nobody pays twice for one certificate.");
+        }
+
+        if (payment.Lines.Count == 0 || payment.Total <= 0)
+        {
+            throw new ArgumentException("A payment has at least one line with an amount.", nameof(payment));
+        }
+
+        Move(ApplicationState.IdentityVerified, ApplicationState.FeePaid, nameof(Pay), payment.PaidAt, payment.Clerk, payment.Receipt.ToString());
+        Payment = payment;
+    }
+
+    /// <summary>R-CE-01: the key pair was generated on the card.</summary>
+    public void MarkKeyGenerated(DateTimeOffset at, string by)
+    {
+        RequireIssuing(nameof(MarkKeyGenerated));
+        Move(ApplicationState.FeePaid, ApplicationState.KeyGenerated, nameof(MarkKeyGenerated), at, by);
+    }
+
+    /// <summary>The prefectural CA issued the certificate with this serial.</summary>
+    public void MarkCertificateIssued(string serial, DateTimeOffset at, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serial);
+        Move(ApplicationState.KeyGenerated, ApplicationState.CertificateIssued, nameof(MarkCertificateIssued), at, by, serial);
+        IssuedSerial = serial;
+    }
+
+    /// <summary>The certificate is on the card. For a renewal, the old certificate is now owed a supersession (R-CE-04).</summary>
+    public void MarkWrittenToCard(DateTimeOffset at, string by)
+    {
+        Move(ApplicationState.CertificateIssued, ApplicationState.WrittenToCard, nameof(MarkWrittenToCard), at, by);
+        if (Procedure == Procedure.Renewal)
+        {
+            _outstanding.Add(Obligation.SupersedeOldCertificate);
+        }
+    }
+
+    /// <summary>R-CE-04: the old certificate was revoked as superseded (only after the new one is on the card).</summary>
+    public void MarkOldCertificateSuperseded(DateTimeOffset at, string by)
+    {
+        if (State != ApplicationState.WrittenToCard || !_outstanding.Remove(Obligation.SupersedeOldCertificate))
+        {
+            throw new InvalidTransitionException(Procedure, State, nameof(MarkOldCertificateSuperseded));
+        }
+
+        _history.Add(new StateChange(State, State, at, by, "old certificate superseded"));
+    }
+
+    /// <summary>The procedure is done: issuance after writing to the card (and superseding on renewal); others after identity.</summary>
+    public void Complete(DateTimeOffset at, string by)
+    {
+        var from = Procedure.IssuesCertificate() ? ApplicationState.WrittenToCard : ApplicationState.IdentityVerified;
+        if (_outstanding.Contains(Obligation.SupersedeOldCertificate))
+        {
+            throw new InvalidTransitionException($"Renewal {Id} cannot complete before the old certificate is superseded.");
+        }
+
+        Move(from, ApplicationState.Completed, nameof(Complete), at, by);
+    }
+
+    /// <summary>The rules said no (every broken rule is kept). Only before any money or key is involved.</summary>
+    public void Refuse(Decision decision, DateTimeOffset at, string by)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (decision.IsAllowed)
+        {
+            throw new ArgumentException("A refusal needs at least one broken rule.", nameof(decision));
+        }
+
+        RequireOneOf(nameof(Refuse), ApplicationState.Received, ApplicationState.AnswerReturned, ApplicationState.IdentityVerified);
+        Record(ApplicationState.Refused, at, by, string.Join(", ", decision.BrokenRules.Select(b => b.RuleId).Distinct()));
+        RefusedFor = decision.BrokenRules;
+    }
+
+    /// <summary>The applicant withdrew. Only before payment; after it, the application fails and the fee is voided (R-FE-03).</summary>
+    public void Cancel(string reason, DateTimeOffset at, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        RequireOneOf(
+            nameof(Cancel),
+            ApplicationState.Received,
+            ApplicationState.InquiryLetterMailed,
+            ApplicationState.AnswerReturned,
+            ApplicationState.IdentityVerified);
+        Record(ApplicationState.Cancelled, at, by, reason);
+    }
+
+    /// <summary>
+    /// Something went wrong (card removed, CA error, letter expired…). A standing payment must then be voided or
+    /// refunded (R-FE-03), and a certificate issued but not written must be revoked.
+    /// </summary>
+    public void Fail(string reason, DateTimeOffset at, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (IsClosed)
+        {
+            throw new InvalidTransitionException(Procedure, State, nameof(Fail));
+        }
+
+        var written = State == ApplicationState.WrittenToCard;
+        if (Payment is { Stands: true } && !written)
+        {
+            _outstanding.Add(Obligation.VoidOrRefundFee);
+        }
+
+        if (State == ApplicationState.CertificateIssued)
+        {
+            _outstanding.Add(Obligation.RevokeUnwrittenCertificate);
+        }
+
+        Record(ApplicationState.Failed, at, by, reason);
+    }
+
+    /// <summary>R-FE-03: the payment of a failed application is voided or refunded, approved by a supervisor who did not ask for it.</summary>
+    public void VoidPayment(PaymentVoid paymentVoid)
+    {
+        ArgumentNullException.ThrowIfNull(paymentVoid);
+        ArgumentException.ThrowIfNullOrWhiteSpace(paymentVoid.Reason);
+        if (!_outstanding.Contains(Obligation.VoidOrRefundFee) || Payment is not { Stands: true })
+        {
+            throw new InvalidTransitionException($"Application {Id} has no payment owed a void or refund.");
+        }
+
+        if (string.Equals(paymentVoid.RequestedBy, paymentVoid.ApprovedBy, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A void or refund is approved by a supervisor other than the clerk who asked for it.");
+        }
+
+        Payment = Payment with { Void = paymentVoid };
+        _outstanding.Remove(Obligation.VoidOrRefundFee);
+        _history.Add(new StateChange(State, State, paymentVoid.At, paymentVoid.ApprovedBy, $"{paymentVoid.Kind} {Payment.Receipt}: {paymentVoid.Reason}"));
+    }
+
+    /// <summary>The certificate issued but not written to the card was revoked.</summary>
+    public void MarkUnwrittenCertificateRevoked(DateTimeOffset at, string by)
+    {
+        if (!_outstanding.Remove(Obligation.RevokeUnwrittenCertificate))
+        {
+            throw new InvalidTransitionException($"Application {Id} has no unwritten certificate to revoke.");
+        }
+
+        _history.Add(new StateChange(State, State, at, by, $"unwritten certificate {IssuedSerial} revoked"));
+    }
+
+    private void RequireIssuing(string action)
+    {
+        if (!Procedure.IssuesCertificate())
+        {
+            throw new InvalidTransitionException(Procedure, State, action);
+        }
+    }
+
+    private void RequireOneOf(string action, params ApplicationState[] states)
+    {
+        if (!states.Contains(State))
+        {
+            throw new InvalidTransitionException(Procedure, State, action);
+        }
+    }
+
+    private void Move(ApplicationState from, ApplicationState to, string action, DateTimeOffset at, string by, string? note = null)
+    {
+        if (State != from)
+        {
+            throw new InvalidTransitionException(Procedure, State, action);
+        }
+
+        Record(to, at, by, note);
+    }
+
+    private void Record(ApplicationState to, DateTimeOffset at, string by, string? note)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        _history.Add(new StateChange(State, to, at, by, note));
+        State = to;
+    }
+}

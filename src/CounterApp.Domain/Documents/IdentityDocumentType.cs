@@ -1,0 +1,15 @@
+namespace CounterApp.Domain.Documents;
+
+/// <summary>
+/// One kind of photo identity document from the legal list (R-ID-01). The list is reference data an
+/// administrator edits; <see cref="IdentityDocumentCatalog.Default"/> is the list in SPEC.md.
+/// </summary>
+/// <param name="Code">A stable code, e.g. "driver-licence".</param>
+/// <param name="IssuedOnOrAfter">Accepted only when issued on or after this day (運転経歴証明書: 2012-04-01).</param>
+/// <param name="Accepted">False keeps a retired type on file (for old records) while refusing it at the counter.</param>
+public sealed record IdentityDocumentType(
+    string Code,
+    string NameJa,
+    string NameEn,
+    DateOnly? IssuedOnOrAfter = null,
+    bool Accepted = true);

@@ -1,0 +1,4 @@
+namespace CounterApp.Domain.Proxies;
+
+/// <summary>委任状 as the clerk checked it: signed and sealed by the resident.</summary>
+public sealed record PowerOfAttorney(bool SignedByResident, bool SealedByResident);
