@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace CounterApp.Web.Hosting;
+
+public static class UiExtensions
+{
+    /// <summary>Japanese first (ja-JP default), English second.</summary>
+    public static IReadOnlyList<CultureInfo> Cultures { get; } = [CultureInfo.GetCultureInfo("ja-JP"), CultureInfo.GetCultureInfo("en")];
+
+    public static IHostApplicationBuilder AddCounterUi(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRazorComponents();
+        // Japanese text goes out as UTF-8 characters, not numeric entities (smaller pages, readable source).
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = [.. Cultures];
+            o.SupportedUICultures = [.. Cultures];
+            // The clerk's choice (cookie) wins; the browser's language is not asked: counters are Japanese unless switched.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        return builder;
+    }
+
+    public static WebApplication UseCounterUi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            // Never a stack trace to the user: unhandled errors render the Japanese error page.
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapCultureSwitch();
+        return app;
+    }
+
+    /// <summary>GET /culture/{name}?redirect=/path: remembers the UI language in a cookie and returns to a local page.</summary>
+    private static void MapCultureSwitch(this IEndpointRouteBuilder app) =>
+        app.MapGet("/culture/{name}", (string name, string? redirect, HttpContext context) =>
+        {
+            var culture = Cultures.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (culture is null)
+            {
+                return Results.BadRequest();
+            }
+
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
+            var target = redirect is { Length: > 0 } && redirect.StartsWith('/') && !redirect.StartsWith("//", StringComparison.Ordinal) ? redirect : "/";
+            return Results.LocalRedirect(target);
+        });
+}

@@ -1,0 +1,280 @@
+using CounterApp.Domain.Applications;
+using CounterApp.Domain.Tests.Support;
+using static CounterApp.Domain.Tests.Applications.Act;
+
+namespace CounterApp.Domain.Tests.Applications;
+
+/// <summary>
+/// Every act from every situation an application can be in, against a table written out here by hand: what the table
+/// allows must succeed and land in the right state; everything else must throw <see cref="InvalidTransitionException"/>
+/// and leave the application exactly as it was (illegal transitions are errors, never silent no-ops).
+/// </summary>
+[Trait("Rule", "R-VI-02")]
+[Trait("Rule", "R-FE-02")]
+[Trait("Rule", "R-FE-03")]
+[Trait("Rule", "R-CE-04")]
+public sealed class ApplicationTransitionTableTests
+{
+    private static readonly Act[] Paid = [VerifyIdentity, Pay];
+    private static readonly Act[] Keyed = [.. Paid, GenerateKey];
+    private static readonly Act[] Issued = [.. Keyed, IssueCertificate];
+    private static readonly Act[] Written = [.. Issued, WriteToCard];
+
+    /// <summary>The new-issuance machine. A situation is named by how it was reached; the last column is what may follow.</summary>
+    private static readonly Row[] NewIssuanceTable =
+    [
+        new("Received", [], [MailLetter, VerifyIdentity, Refuse, Cancel, Fail]),
+        new("InquiryLetterMailed", [MailLetter], [ReturnAnswer, Cancel, Fail]),
+        new("AnswerReturned", [MailLetter, ReturnAnswer], [VerifyIdentity, Refuse, Cancel, Fail]),
+        new("IdentityVerified same day", [VerifyIdentity], [Pay, Refuse, Cancel, Fail]),
+        new("IdentityVerified second visit", [MailLetter, ReturnAnswer, VerifyIdentity], [Pay, Refuse, Cancel, Fail]),
+        new("FeePaid", Paid, [GenerateKey, Fail]),
+        new("KeyGenerated", Keyed, [IssueCertificate, Fail]),
+        new("CertificateIssued", Issued, [WriteToCard, Fail]),
+        new("WrittenToCard", Written, [Complete, Fail]),
+        new("Completed", [.. Written, Complete], []),
+        new("Refused at reception", [Refuse], []),
+        new("Refused at the second visit", [MailLetter, ReturnAnswer, Refuse], []),
+        new("Refused after identity", [VerifyIdentity, Refuse], []),
+        new("Cancelled at reception", [Cancel], []),
+        new("Cancelled while the letter is out", [MailLetter, Cancel], []),
+        new("Cancelled at the second visit", [MailLetter, ReturnAnswer, Cancel], []),
+        new("Cancelled after identity", [VerifyIdentity, Cancel], []),
+        new("Failed at reception", [Fail], []),
+        new("Failed while the letter is out", [MailLetter, Fail], []),
+        new("Failed at the second visit", [MailLetter, ReturnAnswer, Fail], []),
+        new("Failed after identity", [VerifyIdentity, Fail], []),
+        new("Failed after payment", [.. Paid, Fail], [VoidPayment]),
+        new("Failed after payment, fee voided", [.. Paid, Fail, VoidPayment], []),
+        new("Failed after key generation", [.. Keyed, Fail], [VoidPayment]),
+        new("Failed after issuance", [.. Issued, Fail], [VoidPayment, RevokeUnwritten]),
+        new("Failed after issuance, fee voided", [.. Issued, Fail, VoidPayment], [RevokeUnwritten]),
+        new("Failed after issuance, certificate revoked", [.. Issued, Fail, RevokeUnwritten], [VoidPayment]),
+        new("Failed after issuance, settled", [.. Issued, Fail, VoidPayment, RevokeUnwritten], []),
+        new("Failed after writing", [.. Written, Fail], []),
+    ];
+
+    /// <summary>The renewal machine: as new issuance, but the old certificate is superseded before completion (R-CE-04).</summary>
+    private static readonly Row[] RenewalTable =
+    [
+        new("Received", [], [MailLetter, VerifyIdentity, Refuse, Cancel, Fail]),
+        new("InquiryLetterMailed", [MailLetter], [ReturnAnswer, Cancel, Fail]),
+        new("AnswerReturned", [MailLetter, ReturnAnswer], [VerifyIdentity, Refuse, Cancel, Fail]),
+        new("IdentityVerified same day", [VerifyIdentity], [Pay, Refuse, Cancel, Fail]),
+        new("IdentityVerified second visit", [MailLetter, ReturnAnswer, VerifyIdentity], [Pay, Refuse, Cancel, Fail]),
+        new("FeePaid", Paid, [GenerateKey, Fail]),
+        new("KeyGenerated", Keyed, [IssueCertificate, Fail]),
+        new("CertificateIssued", Issued, [WriteToCard, Fail]),
+        new("WrittenToCard", Written, [SupersedeOld, Fail]),
+        new("WrittenToCard, old superseded", [.. Written, SupersedeOld], [Complete, Fail]),
+        new("Completed", [.. Written, SupersedeOld, Complete], []),
+        new("Refused at reception", [Refuse], []),
+        new("Refused at the second visit", [MailLetter, ReturnAnswer, Refuse], []),
+        new("Refused after identity", [VerifyIdentity, Refuse], []),
+        new("Cancelled at reception", [Cancel], []),
+        new("Cancelled while the letter is out", [MailLetter, Cancel], []),
+        new("Cancelled at the second visit", [MailLetter, ReturnAnswer, Cancel], []),
+        new("Cancelled after identity", [VerifyIdentity, Cancel], []),
+        new("Failed at reception", [Fail], []),
+        new("Failed while the letter is out", [MailLetter, Fail], []),
+        new("Failed at the second visit", [MailLetter, ReturnAnswer, Fail], []),
+        new("Failed after identity", [VerifyIdentity, Fail], []),
+        new("Failed after payment", [.. Paid, Fail], [VoidPayment]),
+        new("Failed after payment, fee voided", [.. Paid, Fail, VoidPayment], []),
+        new("Failed after key generation", [.. Keyed, Fail], [VoidPayment]),
+        new("Failed after issuance", [.. Issued, Fail], [VoidPayment, RevokeUnwritten]),
+        new("Failed after issuance, fee voided", [.. Issued, Fail, VoidPayment], [RevokeUnwritten]),
+        new("Failed after issuance, certificate revoked", [.. Issued, Fail, RevokeUnwritten], [VoidPayment]),
+        new("Failed after issuance, settled", [.. Issued, Fail, VoidPayment, RevokeUnwritten], []),
+        new("Failed after writing", [.. Written, Fail], [SupersedeOld]),
+        new("Failed after writing, old superseded", [.. Written, Fail, SupersedeOld], []),
+        new("Failed after supersession", [.. Written, SupersedeOld, Fail], []),
+    ];
+
+    /// <summary>Free procedures (revocation, compromise notice, unlock, password change, PIN reset): identity, then done.</summary>
+    private static readonly Row[] FreeProcedureTable =
+    [
+        new("Received", [], [VerifyIdentity, Refuse, Cancel, Fail]),
+        new("IdentityVerified", [VerifyIdentity], [Complete, Refuse, Cancel, Fail]),
+        new("Completed", [VerifyIdentity, Complete], []),
+        new("Refused at reception", [Refuse], []),
+        new("Refused after identity", [VerifyIdentity, Refuse], []),
+        new("Cancelled at reception", [Cancel], []),
+        new("Cancelled after identity", [VerifyIdentity, Cancel], []),
+        new("Failed at reception", [Fail], []),
+        new("Failed after identity", [VerifyIdentity, Fail], []),
+    ];
+
+    /// <summary>Where each act leads when it is allowed; null: the state stays (an obligation is discharged or a side step recorded).</summary>
+    private static readonly Dictionary<Act, ApplicationState?> Target = new()
+    {
+        [MailLetter] = ApplicationState.InquiryLetterMailed,
+        [ReturnAnswer] = ApplicationState.AnswerReturned,
+        [VerifyIdentity] = ApplicationState.IdentityVerified,
+        [Pay] = ApplicationState.FeePaid,
+        [GenerateKey] = ApplicationState.KeyGenerated,
+        [IssueCertificate] = ApplicationState.CertificateIssued,
+        [WriteToCard] = ApplicationState.WrittenToCard,
+        [SupersedeOld] = null,
+        [Complete] = ApplicationState.Completed,
+        [Refuse] = ApplicationState.Refused,
+        [Cancel] = ApplicationState.Cancelled,
+        [Fail] = ApplicationState.Failed,
+        [VoidPayment] = null,
+        [RevokeUnwritten] = null,
+    };
+
+    public static TheoryData<Procedure, string> Situations()
+    {
+        var data = new TheoryData<Procedure, string>();
+        foreach (var procedure in Enum.GetValues<Procedure>())
+        {
+            foreach (var row in TableFor(procedure))
+            {
+                data.Add(procedure, row.Name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Situations))]
+    public void EveryAct_FromEverySituation_IsAllowedExactlyWhereTheTableSaysAndThrowsElsewhere(Procedure procedure, string situation)
+    {
+        var row = TableFor(procedure).Single(r => r.Name == situation);
+        var problems = new List<string>();
+
+        foreach (var act in Enum.GetValues<Act>())
+        {
+            var application = Journey.Start(procedure, row.Path);
+            var before = Snapshot.Of(application);
+            var allowed = row.Allowed.Contains(act);
+            try
+            {
+                Journey.Do(application, act);
+                if (!allowed)
+                {
+                    problems.Add($"{act} was accepted (now {application.State}); it must throw InvalidTransitionException.");
+                }
+                else
+                {
+                    var expected = Target[act] ?? before.State;
+                    if (application.State != expected)
+                    {
+                        problems.Add($"{act} led to {application.State}, expected {expected}.");
+                    }
+
+                    if (application.History.Count != before.HistoryCount + 1)
+                    {
+                        problems.Add($"{act} added {application.History.Count - before.HistoryCount} history entries, expected 1.");
+                    }
+                }
+            }
+            catch (InvalidTransitionException e)
+            {
+                if (allowed)
+                {
+                    problems.Add($"{act} threw but the table allows it: {e.Message}");
+                }
+                else if (Snapshot.Of(application) != before)
+                {
+                    problems.Add($"{act} threw but changed the application: {before} -> {Snapshot.Of(application)}.");
+                }
+            }
+#pragma warning disable CA1031 // Any other exception is itself a finding, reported with the rest.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                problems.Add($"{act} threw {e.GetType().Name} instead of InvalidTransitionException: {e.Message}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, $"{procedure}, {situation}:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+    }
+
+    [Theory]
+    [InlineData(Procedure.NewIssuance)]
+    [InlineData(Procedure.Renewal)]
+    public void Table_WhenCertificateProcedure_ReachesEveryState(Procedure procedure)
+    {
+        var reached = TableFor(procedure).Select(r => Journey.Start(procedure, r.Path).State).ToHashSet();
+
+        Assert.Equal(Enum.GetValues<ApplicationState>().ToHashSet(), reached);
+    }
+
+    [Theory]
+    [InlineData(Procedure.RevocationRequest)]
+    [InlineData(Procedure.CompromiseNotice)]
+    [InlineData(Procedure.Unlock)]
+    [InlineData(Procedure.PasswordChange)]
+    [InlineData(Procedure.CardPinReset)]
+    public void Table_WhenFreeProcedure_ReachesOnlyIdentityAndTheEnds(Procedure procedure)
+    {
+        var reached = TableFor(procedure).Select(r => Journey.Start(procedure, r.Path).State).ToHashSet();
+
+        Assert.Equal(
+            new HashSet<ApplicationState>
+            {
+                ApplicationState.Received,
+                ApplicationState.IdentityVerified,
+                ApplicationState.Completed,
+                ApplicationState.Refused,
+                ApplicationState.Cancelled,
+                ApplicationState.Failed,
+            },
+            reached);
+    }
+
+    [Fact]
+    public void Table_WhenWritten_NamesEveryActAndEverySituationOnce()
+    {
+        Assert.Equal(Enum.GetValues<Act>().Order(), Target.Keys.Order());
+        foreach (var table in new[] { NewIssuanceTable, RenewalTable, FreeProcedureTable })
+        {
+            Assert.Equal(table.Length, table.Select(r => r.Name).Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void InvalidTransition_WhenThrownByAGuardedStep_SaysWhatWhereAndForWhichProcedure()
+    {
+        var application = Journey.Start(Procedure.NewIssuance, MailLetter);
+
+        var e = Assert.Throws<InvalidTransitionException>(() => application.MarkKeyGenerated(Make.At(14), Make.Clerk));
+
+        Assert.Equal(Procedure.NewIssuance, e.Procedure);
+        Assert.Equal(ApplicationState.InquiryLetterMailed, e.From);
+        Assert.Equal(nameof(Application.MarkKeyGenerated), e.Action);
+        Assert.Contains("InquiryLetterMailed", e.Message, StringComparison.Ordinal);
+    }
+
+    private static Row[] TableFor(Procedure procedure) => procedure switch
+    {
+        Procedure.NewIssuance => NewIssuanceTable,
+        Procedure.Renewal => RenewalTable,
+        _ => FreeProcedureTable,
+    };
+
+    private sealed record Row(string Name, Act[] Path, Act[] Allowed);
+
+    /// <summary>Everything observable about an application, to prove a refused act changed nothing.</summary>
+    private sealed record Snapshot(
+        ApplicationState State,
+        int HistoryCount,
+        string Outstanding,
+        string? Receipt,
+        bool? PaymentStands,
+        string? IssuedSerial,
+        int RefusedFor)
+    {
+        public static Snapshot Of(Application a) => new(
+            a.State,
+            a.History.Count,
+            string.Join(",", a.Outstanding.Order()),
+            a.Payment?.Receipt.ToString(),
+            a.Payment?.Stands,
+            a.IssuedSerial,
+            a.RefusedFor.Count);
+    }
+}

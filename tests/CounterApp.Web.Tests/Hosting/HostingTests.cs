@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.Json;
+using CounterApp.Web.Tests.Support;
+
+namespace CounterApp.Web.Tests.Hosting;
+
+public sealed class HostingTests(CounterAppFactory factory) : IClassFixture<CounterAppFactory>
+{
+    [Fact]
+    public async Task Health_WhenStarted_ReportsSqliteFileInWalMode()
+    {
+        using var client = factory.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
+
+        Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("wal", json.RootElement.GetProperty("journalMode").GetString());
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "counterapp.db")));
+    }
+
+    [Fact]
+    public async Task Culture_WhenEnglishChosen_ServesEnglishAndBackToJapanese()
+    {
+        using var client = factory.CreateClient();
+        var english = await client.GetAsync(new Uri("/culture/en?redirect=/", UriKind.Relative));
+        var html = await english.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("Eligibility check", html, StringComparison.Ordinal);
+
+        html = await (await client.GetAsync(new Uri("/culture/ja-JP?redirect=/", UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.Contains("受付判定", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Culture_WhenRedirectPointsOffSite_StaysOnTheApp()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(new Uri("/culture/en?redirect=//evil.example/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task NotFound_WhenUnknownPath_Returns404InJapanese()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("ページが見つかりません", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
