@@ -120,10 +120,14 @@ public sealed class Application
         }
     }
 
-    /// <summary>R-CE-04: the old certificate was revoked as superseded (only after the new one is on the card).</summary>
+    /// <summary>
+    /// R-CE-04: the old certificate was revoked as superseded (only after the new one is on the card). A renewal that
+    /// failed after writing still owes this, so it can be discharged in the Failed state too.
+    /// </summary>
     public void MarkOldCertificateSuperseded(DateTimeOffset at, string by)
     {
-        if (State != ApplicationState.WrittenToCard || !_outstanding.Remove(Obligation.SupersedeOldCertificate))
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (State is not (ApplicationState.WrittenToCard or ApplicationState.Failed) || !_outstanding.Remove(Obligation.SupersedeOldCertificate))
         {
             throw new InvalidTransitionException(Procedure, State, nameof(MarkOldCertificateSuperseded));
         }
@@ -201,6 +205,8 @@ public sealed class Application
     {
         ArgumentNullException.ThrowIfNull(paymentVoid);
         ArgumentException.ThrowIfNullOrWhiteSpace(paymentVoid.Reason);
+        ArgumentException.ThrowIfNullOrWhiteSpace(paymentVoid.RequestedBy);
+        ArgumentException.ThrowIfNullOrWhiteSpace(paymentVoid.ApprovedBy);
         if (!_outstanding.Contains(Obligation.VoidOrRefundFee) || Payment is not { Stands: true })
         {
             throw new InvalidTransitionException($"Application {Id} has no payment owed a void or refund.");
@@ -219,6 +225,7 @@ public sealed class Application
     /// <summary>The certificate issued but not written to the card was revoked.</summary>
     public void MarkUnwrittenCertificateRevoked(DateTimeOffset at, string by)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
         if (!_outstanding.Remove(Obligation.RevokeUnwrittenCertificate))
         {
             throw new InvalidTransitionException($"Application {Id} has no unwritten certificate to revoke.");

@@ -15,14 +15,12 @@ public sealed class ApplicationFailureTests
     private static readonly Act[] Issued = [.. Paid, Act.GenerateKey, Act.IssueCertificate];
     private static readonly Act[] Written = [.. Issued, Act.WriteToCard];
 
-    public static TheoryData<Act[]> BeforePayment =>
-    [
+    public static TheoryData<Act[]> BeforePayment => new(
         [],
         [Act.MailLetter],
         [Act.MailLetter, Act.ReturnAnswer],
         [Act.VerifyIdentity],
-        [Act.MailLetter, Act.ReturnAnswer, Act.VerifyIdentity],
-    ];
+        [Act.MailLetter, Act.ReturnAnswer, Act.VerifyIdentity]);
 
     [Theory]
     [MemberData(nameof(BeforePayment))]
@@ -62,7 +60,7 @@ public sealed class ApplicationFailureTests
 
         application.Fail("カードへの書き込みに失敗", Make.At(15), Make.Clerk);
 
-        Assert.Equal([Obligation.RevokeUnwrittenCertificate, Obligation.VoidOrRefundFee], application.Outstanding.Order());
+        Assert.Equal([Obligation.VoidOrRefundFee, Obligation.RevokeUnwrittenCertificate], application.Outstanding.Order());
         Assert.False(application.IsSettled);
 
         application.MarkUnwrittenCertificateRevoked(Make.At(15, 5), Make.Supervisor);

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# CounterApp's one entry point.
+#   ./build.sh run    start the web app on http://localhost:5080 (embedded SQLite, demo town)
+#   ./build.sh test   install what the tests need, build in Release and run every test project
+#   ./build.sh bench  run the benchmarks
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Debian packages the tests use as real parts: a PostgreSQL server, pcscd with the virtual card reader (vpcd),
+# OpenSC and OpenSSL as outside verifiers, Chromium for Playwright, IPAex fonts for Japanese PDFs.
+TEST_PACKAGES=(postgresql pcscd vsmartcard-vpcd opensc openssl chromium fonts-ipaexfont)
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+need_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required (dotnet not found on PATH)"
+}
+
+install_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || die "missing packages (${missing[*]}) and not root: install them with apt-get"
+    sudo=(sudo)
+  fi
+  say "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq >/dev/null
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+cmd_run() {
+  need_dotnet
+  local data="$ROOT/data"
+  mkdir -p "$data"
+  say "building CounterApp.Web (Release)"
+  dotnet build src/CounterApp.Web -c Release -nologo -v quiet
+  cat <<INFO
+
+  CounterApp is starting on http://localhost:5080
+    database : SQLite, $data/counterapp.db
+    town     : demo town 上市町 (Toyama), six demo residents
+    sign-in  : none yet — the rules demo page is open to anyone on this machine
+  Stop with Ctrl+C.
+
+INFO
+  cd src/CounterApp.Web
+  exec env ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" Database__DataDirectory="$data" \
+    dotnet bin/Release/net10.0/CounterApp.Web.dll --urls "http://localhost:5080"
+}
+
+cmd_test() {
+  need_dotnet
+  install_packages "${TEST_PACKAGES[@]}"
+  say "restoring and building (Release)"
+  dotnet build CounterApp.sln -c Release -nologo -v quiet
+  local results="$ROOT/artifacts/test-results"
+  rm -rf "$results"
+  mkdir -p "$results"
+  local passed=0 failed=0 skipped=0 status=0
+  for project in tests/*/*.Tests.csproj; do
+    local name log
+    name="$(basename "$project" .csproj)"
+    log="$results/$name.log"
+    say "testing $name"
+    if ! dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log"; then
+      status=1
+    fi
+    # "Passed!  - Failed:     0, Passed:   164, Skipped:     0, Total:   164, ..."
+    local line
+    line="$(grep -E '(Passed|Failed)!  - Failed:' "$log" | tail -n 1 || true)"
+    if [ -z "$line" ]; then
+      echo "build.sh: $name printed no result line" >&2
+      status=1
+      continue
+    fi
+    failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")))
+    passed=$((passed + $(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")))
+    skipped=$((skipped + $(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")))
+  done
+  echo
+  echo "Tests: $passed passed, $failed failed, $skipped skipped"
+  echo "$passed passed, $failed failed"
+  [ "$passed" -gt 0 ] || die "no test ran"
+  [ "$failed" -eq 0 ] && [ "$skipped" -eq 0 ] || status=1
+  return $status
+}
+
+cmd_bench() {
+  need_dotnet
+  if ! ls tests/CounterApp.Benchmarks/*.csproj >/dev/null 2>&1; then
+    echo "no benchmarks yet"
+    return 0
+  fi
+  dotnet run --project tests/CounterApp.Benchmarks -c Release -- "$@"
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) echo "usage: ./build.sh run | test | bench" >&2; exit 2 ;;
+esac
