@@ -54,9 +54,17 @@ public sealed class InquiryLetter
     }
 
     /// <summary>Rebuilds a stored letter (persistence); status and mailing day as they were saved.</summary>
+    /// <exception cref="ArgumentException">The mailing day does not fit the status: a mailed, used, returned or expired
+    /// letter has one (without it the letter would never expire), a prepared letter has none.</exception>
     public static InquiryLetter Restore(
         InquiryReference reference, Guid applicationId, Resident resident, DateOnly preparedOn, int validDays, LetterStatus status, DateOnly? mailedOn)
     {
+        var wasMailed = status is LetterStatus.Mailed or LetterStatus.Used or LetterStatus.ReturnedUndeliverable or LetterStatus.Expired;
+        if ((wasMailed && mailedOn is null) || (status == LetterStatus.Prepared && mailedOn is not null))
+        {
+            throw new ArgumentException($"A letter in status {status} {(mailedOn is null ? "needs" : "cannot have")} a mailing day.", nameof(mailedOn));
+        }
+
         var letter = Prepare(reference, applicationId, resident, preparedOn, validDays);
         letter.Status = status;
         letter.MailedOn = mailedOn;

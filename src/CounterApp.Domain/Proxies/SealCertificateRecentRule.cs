@@ -5,7 +5,8 @@ namespace CounterApp.Domain.Proxies;
 
 /// <summary>
 /// R-PX-02: the 印鑑登録証明書 was issued within the last 3 months, counted by the Civil Code from its issue date
-/// (issued 22 August: usable through 22 November), and its seal is the one on the 委任状.
+/// (issued 22 August: usable through 22 November). Whether its seal is the one on the 委任状 is a separate
+/// item of the checklist (<see cref="SecondVisitRules"/>), so a certificate both old and of another seal lists both.
 /// </summary>
 public sealed class SealCertificateRecentRule(SealCertificate certificate, DateOnly today) : BusinessRule("R-PX-02", "sealCertificate.issuedOn")
 {
@@ -20,12 +21,9 @@ public sealed class SealCertificateRecentRule(SealCertificate certificate, DateO
             return ProxyMessages.Catalog.Format("SealCertificateFuture", certificate.IssuedOn);
         }
 
-        if (today > UsableThrough)
-        {
-            return ProxyMessages.Catalog.Format("SealCertificateOld", certificate.IssuedOn, UsableThrough);
-        }
-
-        return certificate.MatchesPowerOfAttorneySeal ? null : ProxyMessages.Catalog.Format("SealMismatch");
+        return today > UsableThrough
+            ? ProxyMessages.Catalog.Format("SealCertificateOld", certificate.IssuedOn, UsableThrough)
+            : null;
     }
 
     public override bool IsBroken() => Problem() is not null;

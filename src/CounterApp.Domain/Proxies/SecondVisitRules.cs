@@ -40,6 +40,7 @@ public static class SecondVisitRules
             if (visit.SealCertificate is { } seal)
             {
                 rules.Add(new SealCertificateRecentRule(seal, visit.Today));
+                rules.Add(new SecondVisitItemRule(listId, "sealCertificate.matchesPowerOfAttorneySeal", seal.MatchesPowerOfAttorneySeal, ProxyMessages.Catalog.Format("SealMismatch")));
             }
 
             rules.Add(new ProxyPhotoDocumentRule(visit.Applicant, visit.Documents, catalog, visit.Today, listId));

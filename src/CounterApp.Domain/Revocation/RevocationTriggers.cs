@@ -20,6 +20,12 @@ public static class RevocationTriggers
             _ => RevocationReason.AffiliationChanged,
         };
         var cardEvent = registerEvent.Kind is RegisterEventKind.CardReplaced or RegisterEventKind.CardReturned;
+        if (cardEvent && string.IsNullOrWhiteSpace(registerEvent.CardNumber))
+        {
+            // Without the card, no certificate would match and the event would silently revoke nothing.
+            throw new ArgumentException($"A {registerEvent.Kind} event must name the card concerned.", nameof(registerEvent));
+        }
+
         return certificatesOfResident
             .Where(c => c.Status == CertificateStatus.Active)
             .Where(c => !cardEvent || c.CardNumber == registerEvent.CardNumber)
@@ -45,8 +51,11 @@ public static class RevocationTriggers
     }
 
     /// <summary>R-CE-04: the old certificate is superseded once the new one is on the card.</summary>
-    public static RevocationOrder ForRenewal(Certificate old, DateTimeOffset newCertificateWrittenAt) =>
-        new(old.Serial, RevocationReason.Superseded, newCertificateWrittenAt, "R-CE-04", "Renewal");
+    public static RevocationOrder ForRenewal(Certificate old, DateTimeOffset newCertificateWrittenAt)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        return new(old.Serial, RevocationReason.Superseded, newCertificateWrittenAt, "R-CE-04", "Renewal");
+    }
 
     /// <summary>R-FE-03 / issue flow: a certificate issued but never written to the card is revoked.</summary>
     public static RevocationOrder ForUnwrittenCertificate(string serial, DateTimeOffset at) =>

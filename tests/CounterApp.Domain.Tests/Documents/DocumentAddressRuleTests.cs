@@ -65,7 +65,6 @@ public sealed class DocumentAddressRuleTests
     }
 
     [Fact]
-    [Trait("Rule", "R-HR-03")]
     public void Check_WhenOnlyACounterHoursOverrideIsGiven_StillRefusesTheAddress()
     {
         var hours = new SupervisorOverride("R-HR-03", "係長 立山", "閉庁後の受付を承認");

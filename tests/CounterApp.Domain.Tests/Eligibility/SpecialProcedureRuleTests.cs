@@ -85,6 +85,20 @@ public sealed class SpecialProcedureRuleTests
         Assert.Equal("申請者は成年被後見人のため通常の手続きはできません。特別な手続きとなりますので係長に相談してください。", broken.Message);
     }
 
+    [Fact]
+    [Trait("Rule", "R-X-03")]
+    public void Check_WhenAnAdultWardUnder15_NamesTheAgeAndTheBirthDate()
+    {
+        using var culture = new UiCultureScope("ja-JP");
+        var request = Given.Eligibility with { Resident = Given.Resident with { IsAdultWard = true, BirthDate = new DateOnly(2012, 1, 10) } };
+
+        var decision = EligibilityRules.Check(request);
+
+        var broken = Expect.Broken(decision, "R-EL-03", "resident.birthDate");
+        Assert.Single(decision.BrokenRules);
+        Assert.StartsWith("申請者は15歳未満（14歳）", broken.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Procedure.NewIssuance)]
     [InlineData(Procedure.Renewal)]

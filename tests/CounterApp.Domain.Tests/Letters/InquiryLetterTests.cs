@@ -360,6 +360,39 @@ public sealed class InquiryLetterTests
         Assert.True(Usable(letter, new DateOnly(2026, 12, 1)).IsAllowed);
     }
 
+    [Theory]
+    [Trait("Rule", "R-VI-04")]
+    [InlineData(LetterStatus.Mailed, false)]
+    [InlineData(LetterStatus.Used, false)]
+    [InlineData(LetterStatus.ReturnedUndeliverable, false)]
+    [InlineData(LetterStatus.Expired, false)]
+    [InlineData(LetterStatus.Prepared, true)]
+    public void Restore_WhenTheMailingDayDoesNotFitTheStatus_Throws(LetterStatus status, bool withMailingDay)
+    {
+        // A "mailed" letter without a mailing day would have no last valid day and never expire.
+        DateOnly? mailedOn = withMailingDay ? November1 : null;
+
+        var error = Assert.Throws<ArgumentException>(
+            () => InquiryLetter.Restore(Given.Reference, Given.ApplicationId, Given.Resident, November1, 30, status, mailedOn));
+
+        Assert.Equal("mailedOn", error.ParamName);
+    }
+
+    [Theory]
+    [Trait("Rule", "R-VI-04")]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Restore_WhenSuperseded_AcceptsWithOrWithoutAMailingDay(bool withMailingDay)
+    {
+        // A letter may be reissued before it was ever mailed.
+        DateOnly? mailedOn = withMailingDay ? November1 : null;
+
+        var letter = InquiryLetter.Restore(Given.Reference, Given.ApplicationId, Given.Resident, November1, 30, LetterStatus.Superseded, mailedOn);
+
+        Assert.Equal(LetterStatus.Superseded, letter.Status);
+        Assert.True(Usable(letter, November1).Breaks("R-VI-04"));
+    }
+
     [Fact]
     [Trait("Rule", "R-VI-04")]
     [Trait("Rule", "R-X-03")]

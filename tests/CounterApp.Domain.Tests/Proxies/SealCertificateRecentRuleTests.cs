@@ -111,9 +111,8 @@ public sealed class SealCertificateRecentRuleTests
 
         var decision = SecondVisitRules.Check(visit, Given.Catalog);
 
-        var broken = Assert.Single(decision.BrokenRules);
-        Assert.Equal("R-PX-02", broken.RuleId);
-        Assert.StartsWith("sealCertificate.", broken.Field, StringComparison.Ordinal);
+        var broken = Expect.Broken(decision, "R-PX-02", "sealCertificate.matchesPowerOfAttorneySeal");
+        Assert.Single(decision.BrokenRules);
         Assert.Equal("印鑑登録証明書の印影が委任状の印影と一致しません。", broken.Message);
     }
 
@@ -128,9 +127,10 @@ public sealed class SealCertificateRecentRuleTests
 
         var decision = SecondVisitRules.Check(visit, Given.Catalog);
 
-        Assert.Equal(2, decision.BrokenRules.Count);
-        Assert.All(decision.BrokenRules, b => Assert.Equal("R-PX-02", b.RuleId));
-        Assert.Equal(2, decision.BrokenRules.Select(b => b.Field).Distinct().Count());
+        Expect.BrokenExactly(
+            decision,
+            ("R-PX-02", "sealCertificate.issuedOn"),
+            ("R-PX-02", "sealCertificate.matchesPowerOfAttorneySeal"));
     }
 
     [Fact]
