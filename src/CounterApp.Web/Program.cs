@@ -8,11 +8,18 @@ builder.AddCounterDatabase();
 builder.AddCounterUi();
 builder.AddRulesDemo();
 
+if (OperatorCommands.IsCommand(args))
+{
+    // migrate, verify-audit, …: run against the configured database without starting the web server.
+    return await OperatorCommands.RunAsync(builder.Build(), args);
+}
+
 var app = builder.Build();
 app.UseCounterUi();
 app.MapCounterHealth();
 app.MapRazorComponents<App>();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

@@ -1,22 +1,24 @@
 using CounterApp.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Hosting;
 
 public static class HealthEndpoint
 {
-    /// <summary>GET /health: 200 with the database's engine and journal mode when it answers, 503 otherwise.</summary>
+    /// <summary>GET /health: 200 with the provider and applied schema version when the database answers, 503 otherwise.</summary>
     public static IEndpointRouteBuilder MapCounterHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (CounterDatabase database) =>
+        app.MapGet("/health", async (CounterDbContext db, Data.Schema.SchemaMigrator migrator, CancellationToken cancellationToken) =>
         {
             try
             {
-                var (version, mode) = database.Describe();
-                return Results.Ok(new { status = "ok", database = "sqlite", version, journalMode = mode });
+                var versions = await migrator.AppliedVersionsAsync(cancellationToken);
+                var offices = await db.Offices.CountAsync(cancellationToken);
+                return Results.Ok(new { status = "ok", provider = db.Database.ProviderName, schemaVersion = versions.Keys.DefaultIfEmpty(0).Max(), offices });
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
+            catch (System.Data.Common.DbException e)
             {
-                return Results.Json(new { status = "unavailable", reason = e.SqliteErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) }, statusCode: 503);
+                return Results.Json(new { status = "unavailable", reason = e.GetType().Name }, statusCode: 503);
             }
         });
         return app;

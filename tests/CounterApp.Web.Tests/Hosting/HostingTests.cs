@@ -7,14 +7,20 @@ namespace CounterApp.Web.Tests.Hosting;
 public sealed class HostingTests(CounterAppFactory factory) : IClassFixture<CounterAppFactory>
 {
     [Fact]
-    public async Task Health_WhenStarted_ReportsSqliteFileInWalMode()
+    public async Task Health_WhenStarted_ReportsSqliteSchemaAndFileInWalMode()
     {
         using var client = factory.CreateClient();
         using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
 
         Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal("wal", json.RootElement.GetProperty("journalMode").GetString());
-        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "counterapp.db")));
+        Assert.Equal("Microsoft.EntityFrameworkCore.Sqlite", json.RootElement.GetProperty("provider").GetString());
+        Assert.True(json.RootElement.GetProperty("schemaVersion").GetInt32() >= 1);
+        var file = Path.Combine(factory.DataDirectory, "counterapp.db");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -1,0 +1,41 @@
+using CounterApp.Domain.Applications;
+
+namespace CounterApp.Web.Data.Entities;
+
+/// <summary>An application at the counter; its history is kept row by row in <see cref="ApplicationStateChange"/>.</summary>
+public sealed class ApplicationRecord : IVersioned
+{
+    public Guid Id { get; set; }
+
+    public int OfficeId { get; set; }
+
+    public int? CounterId { get; set; }
+
+    public long ResidentId { get; set; }
+
+    public ResidentRecord? Resident { get; set; }
+
+    public Procedure Procedure { get; set; }
+
+    public ApplicantKind Applicant { get; set; }
+
+    public ApplicationState State { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public required string ReceivedBy { get; set; }
+
+    public string? IssuedSerial { get; set; }
+
+    /// <summary>Rule IDs that refused it, comma-separated, when refused.</summary>
+    public string? RefusedFor { get; set; }
+
+    /// <summary>Obligations still owed after a failure (comma-separated <see cref="Obligation"/> names).</summary>
+    public string? Outstanding { get; set; }
+
+    public int Version { get; set; }
+
+    public List<ApplicationStateChange> History { get; set; } = [];
+
+    public List<PresentedDocumentRecord> Documents { get; set; } = [];
+}
