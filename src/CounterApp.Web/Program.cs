@@ -1,10 +1,13 @@
 using CounterApp.Web.Components;
 using CounterApp.Web.Data;
+using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.RulesDemo;
 using CounterApp.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCounterDatabase();
+builder.AddCounterIdentity();
+builder.AddDemoTown();
 builder.AddCounterUi();
 builder.AddRulesDemo();
 

@@ -7,12 +7,14 @@ using CounterApp.Domain.Periods;
 using CounterApp.Domain.Rules;
 using CounterApp.Domain.Time;
 using CounterApp.Domain.Visits;
+using CounterApp.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CounterApp.Web.Features.RulesDemo;
 
 /// <summary>Runs the rules engine for one demo visit: eligibility, hours, documents, same day or two visits, fees, validity.</summary>
-public sealed class RulesDemoService(DemoTown town, IOptions<CounterSettings> options, TimeProvider time)
+public sealed class RulesDemoService(CounterDbContext db, IOptions<CounterSettings> options, TimeProvider time)
 {
     /// <summary>The range of moments the demo judges: the holiday calendar covers 2000–2050 (with room to find the next opening).</summary>
     public static readonly DateTime EarliestMoment = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
@@ -21,16 +23,39 @@ public sealed class RulesDemoService(DemoTown town, IOptions<CounterSettings> op
 
     public DateTime TokyoNow() => TokyoClock.Now(time);
 
-    public IEnumerable<IdentityDocumentType> DocumentTypes => options.Value.Documents.Types.Where(t => t.Accepted);
+    /// <summary>The residents to choose from, with their newest card and active certificate.</summary>
+    public async Task<IReadOnlyList<DemoResident>> ResidentsAsync(CancellationToken cancellationToken = default)
+    {
+        var residents = await db.Residents.AsNoTracking().Include(r => r.Cards).OrderBy(r => r.ResidentCode).ToListAsync(cancellationToken);
+        var certificates = await db.Certificates.AsNoTracking()
+            .Where(c => c.Status == Domain.Certificates.CertificateStatus.Active)
+            .ToListAsync(cancellationToken);
+        return residents
+            .Where(r => r.Cards.Count > 0)
+            .Select(r =>
+            {
+                var card = r.Cards.OrderByDescending(c => c.ExpiryDate).First();
+                var certificate = certificates.Where(c => c.CardId == card.Id).OrderByDescending(c => c.ExpiresOn).FirstOrDefault();
+                return new DemoResident(
+                    r.ToDomain(),
+                    card.ToDomain(r.ResidentCode),
+                    certificate is null ? null : new Domain.Certificates.Certificate(certificate.Serial, card.CardNumber, certificate.IssuedOn, certificate.ExpiresOn, certificate.Status, certificate.IsLocked));
+            })
+            .ToList();
+    }
+
+    public Task<CounterReference?> ReferenceAsync(CancellationToken cancellationToken = default) => CounterReference.LoadAsync(db, cancellationToken);
 
     /// <summary>
     /// Checks the input before the rules run (R-X-03): returns the UI text key of the first problem, naming the field,
     /// or null when the input can be judged.
     /// </summary>
-    public string? Validate(RulesDemoForm form)
+    public static string? Validate(RulesDemoForm form, IReadOnlyList<DemoResident> residents, CounterReference reference)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var person = town.Find(form.ResidentCode);
+        ArgumentNullException.ThrowIfNull(residents);
+        ArgumentNullException.ThrowIfNull(reference);
+        var person = residents.FirstOrDefault(r => r.Resident.ResidentCode == form.ResidentCode);
         if (person is null)
         {
             return "InvalidResident";
@@ -46,7 +71,7 @@ public sealed class RulesDemoService(DemoTown town, IOptions<CounterSettings> op
             return "InvalidAtBeforeBirth";
         }
 
-        if (!string.IsNullOrEmpty(form.DocumentType) && options.Value.Documents.Find(form.DocumentType) is null)
+        if (!string.IsNullOrEmpty(form.DocumentType) && reference.Documents.Find(form.DocumentType) is null)
         {
             return "InvalidDocumentType";
         }
@@ -59,16 +84,17 @@ public sealed class RulesDemoService(DemoTown town, IOptions<CounterSettings> op
         return form.SupervisorOverrideReason is { Length: > 200 } ? "InvalidOverrideReason" : null;
     }
 
-    public RulesDemoResult Check(RulesDemoForm form)
+    public RulesDemoResult Check(RulesDemoForm form, IReadOnlyList<DemoResident> residents, CounterReference reference)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(reference);
         var settings = options.Value;
-        if (Validate(form) is { } problem)
+        if (Validate(form, residents, reference) is { } problem)
         {
             throw new ArgumentException($"The form is not valid ({problem}); call Validate first.", nameof(form));
         }
 
-        var person = town.Find(form.ResidentCode)!;
+        var person = residents.First(r => r.Resident.ResidentCode == form.ResidentCode);
         var at = DateTime.SpecifyKind(form.At ?? TokyoNow(), DateTimeKind.Unspecified);
         var today = DateOnly.FromDateTime(at);
         List<SupervisorOverride> overrides = string.IsNullOrWhiteSpace(form.SupervisorOverrideReason)
@@ -77,22 +103,22 @@ public sealed class RulesDemoService(DemoTown town, IOptions<CounterSettings> op
 
         var decisions = new List<Decision>
         {
-            EligibilityRules.Check(new EligibilityRequest(form.Procedure, person.Resident, person.Card, town.Office, at, settings.LastAcceptance)),
-            CounterHoursRules.Check(settings.Hours, at, overrides),
+            EligibilityRules.Check(new EligibilityRequest(form.Procedure, person.Resident, person.Card, reference.Office, at, settings.LastAcceptance)),
+            CounterHoursRules.Check(reference.Hours, at, overrides),
         };
 
         var documents = Documents(form, today);
         foreach (var document in documents.Where(d => d.Holder == DocumentHolder.Resident))
         {
-            decisions.Add(IdentityDocumentRules.Check(document, settings.Documents, today, overrides));
+            decisions.Add(IdentityDocumentRules.Check(document, reference.Documents, today, overrides));
         }
 
         VisitDecision? visit = null;
         CertificateValidity? validity = null;
-        IReadOnlyList<FeeLine> fees = FeeRules.LinesFor(form.Procedure, newResidentCard: false, settings.Fees);
+        IReadOnlyList<FeeLine> fees = FeeRules.LinesFor(form.Procedure, newResidentCard: false, reference.Fees);
         if (form.Procedure.IssuesCertificate())
         {
-            visit = VisitRules.Decide(new FirstVisit(form.Applicant, person.Card, documents, today), settings.Documents, overrides);
+            visit = VisitRules.Decide(new FirstVisit(form.Applicant, person.Card, documents, today), reference.Documents, overrides);
             decisions.Add(visit.Decision);
             if (form.Procedure == Procedure.Renewal)
             {
@@ -110,7 +136,7 @@ public sealed class RulesDemoService(DemoTown town, IOptions<CounterSettings> op
         // The first decision with an override already carries it; keep each applied override once.
         var overall = Decision.Combine(decisions);
         overall = overall with { Overrides = overall.Overrides.DistinctBy(o => (o.OverrideRuleId, o.SetAside.RuleId, o.SetAside.Message)).ToList() };
-        return new RulesDemoResult(overall, visit, fees, validity, settings.Hours.NextOpening(at));
+        return new RulesDemoResult(overall, visit, fees, validity, reference.Hours.NextOpening(at));
     }
 
     private static List<PresentedIdentityDocument> Documents(RulesDemoForm form, DateOnly today)

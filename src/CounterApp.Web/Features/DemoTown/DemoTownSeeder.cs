@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using CounterApp.Domain.Certificates;
+using CounterApp.Domain.Residents;
+using CounterApp.Domain.Time;
+using CounterApp.Web.Data;
+using CounterApp.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounterApp.Web.Features.DemoTown;
+
+/// <summary>
+/// Seeds the demo town on an empty database: 上市町 (富山県), its office with counter 2 (住基戸籍班), office hours,
+/// demo residents (see <see cref="DemoPeople"/>) and demo staff whose passwords are generated here and printed once.
+/// </summary>
+public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles, TimeProvider time)
+{
+    public const string OfficeCode = "001";
+
+    /// <summary>The demo staff: user name, display name, role.</summary>
+    public static IReadOnlyList<(string UserName, string DisplayName, string Role)> Staff { get; } =
+    [
+        ("clerk", "窓口 一郎", StaffRoles.Clerk),
+        ("supervisor", "係長 二郎", StaffRoles.Supervisor),
+        ("admin", "管理 三子", StaffRoles.Administrator),
+    ];
+
+    /// <summary>Seeds when the demo office is missing; returns the generated sign-ins (empty when nothing was seeded).</summary>
+    public async Task<IReadOnlyList<(string UserName, string Password, string Role)>> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Offices.AnyAsync(o => o.Code == OfficeCode, cancellationToken))
+        {
+            return [];
+        }
+
+        var today = TokyoClock.Today(time);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var office = new Office
+        {
+            Code = OfficeCode,
+            Name = "上市町役場 町民課",
+            MunicipalityCode = DemoPeople.MunicipalityCode,
+            MunicipalityName = "上市町",
+            PrefectureName = "富山県",
+            Counters = [new Counter { Number = 2, Name = "2番窓口（住基戸籍班）" }],
+            Sessions =
+            [
+                new OfficeSession { Start = new TimeOnly(8, 30), End = new TimeOnly(12, 0) },
+                new OfficeSession { Start = new TimeOnly(13, 0), End = new TimeOnly(16, 30) },
+            ],
+        };
+        db.Offices.Add(office);
+        foreach (var person in DemoPeople.All(today))
+        {
+            var resident = new ResidentRecord
+            {
+                ResidentCode = person.Code,
+                MunicipalityCode = DemoPeople.MunicipalityCode,
+                RegisterStatus = person.Status,
+                FamilyName = person.Family,
+                GivenName = person.Given,
+                FamilyNameKana = person.FamilyKana,
+                GivenNameKana = person.GivenKana,
+                BirthDate = person.Birth,
+                Sex = person.Sex,
+                Address = DemoPeople.Address,
+                IsAdultWard = person.AdultWard,
+                UpdatedAt = now,
+                Cards =
+                [
+                    new ResidentCardRecord
+                    {
+                        CardNumber = person.CardNumber,
+                        IssuingMunicipalityCode = DemoPeople.MunicipalityCode,
+                        HasPhoto = person.CardPhoto,
+                        ExpiryDate = person.CardExpiry,
+                        Status = CardStatus.Active,
+                    },
+                ],
+            };
+            db.Residents.Add(resident);
+            await db.SaveChangesAsync(cancellationToken);
+            if (person.Certificate is { } c)
+            {
+                db.Certificates.Add(new CertificateRecord
+                {
+                    Serial = c.Serial,
+                    ResidentId = resident.Id,
+                    CardId = resident.Cards[0].Id,
+                    IssuedOn = c.IssuedOn,
+                    ExpiresOn = c.ExpiresOn,
+                    Status = CertificateStatus.Active,
+                    IsLocked = c.Locked,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var signIns = new List<(string, string, string)>();
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), role);
+            }
+        }
+
+        foreach (var (userName, displayName, role) in Staff)
+        {
+            var password = GeneratePassword();
+            var user = new StaffUser { UserName = userName, DisplayName = displayName, OfficeId = office.Id, LockoutEnabled = true };
+            Check(await users.CreateAsync(user, password), userName);
+            Check(await users.AddToRoleAsync(user, role), userName);
+            signIns.Add((userName, password, role));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return signIns;
+    }
+
+    /// <summary>16 characters from an alphabet without look-alikes, with every class Identity's default validators ask for.</summary>
+    internal static string GeneratePassword()
+    {
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        const string lower = "abcdefghijkmnpqrstuvwxyz";
+        const string digits = "23456789";
+        const string symbols = "-_.!?";
+        const string all = upper + lower + digits + symbols;
+        var chars = new char[16];
+        chars[0] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
+        chars[1] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
+        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
+        chars[3] = symbols[RandomNumberGenerator.GetInt32(symbols.Length)];
+        for (var i = 4; i < chars.Length; i++)
+        {
+            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        }
+
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo seeding failed for {what}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+        }
+    }
+}
