@@ -47,8 +47,9 @@ cmd_run() {
 
   CounterApp is starting on http://localhost:5080
     database : SQLite, $data/counterapp.db
-    town     : demo town 上市町 (Toyama), six demo residents
-    sign-in  : none yet — the rules demo page is open to anyone on this machine
+    town     : demo town 上市町 (富山県), office 上市町役場 町民課, counter 2, eight demo residents
+    sign-in  : demo staff clerk / supervisor / admin; their passwords are generated and printed
+               below the first time the database is created (delete data/ to start over)
   Stop with Ctrl+C.
 
 INFO

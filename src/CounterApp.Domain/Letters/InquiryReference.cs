@@ -21,7 +21,10 @@ public sealed record InquiryReference
         return new InquiryReference(digits + CheckDigit(digits));
     }
 
-    /// <summary>Parses what was typed or scanned; spaces and hyphens are ignored, full-width digits accepted.</summary>
+    /// <summary>
+    /// Parses what was typed or scanned; spaces and dashes are ignored (including the 長音 ー and minus − that
+    /// Japanese input methods produce for a hyphen), full-width digits accepted.
+    /// </summary>
     public static bool TryParse(string? text, out InquiryReference? reference)
     {
         reference = null;
@@ -31,7 +34,7 @@ public sealed record InquiryReference
         }
 
         var digits = new string(text.Normalize(System.Text.NormalizationForm.FormKC)
-            .Where(c => c is not (' ' or '-')).ToArray());
+            .Where(c => c is not (' ' or '-' or 'ー' or '−' or '‐' or '–' or '—')).ToArray());
         if (digits.Length != 12 || !digits.All(char.IsAsciiDigit) || CheckDigit(digits[..11]) != digits[11])
         {
             return false;

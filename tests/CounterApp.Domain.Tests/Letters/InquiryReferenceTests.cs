@@ -36,6 +36,7 @@ public sealed class InquiryReferenceTests
     [InlineData("０７９９－２７３９－８７１３")] // full-width digits and hyphens
     [InlineData("０７９９　２７３９　８７１３")] // full-width spaces
     [InlineData("0799－2739-８７１３")] // mixed
+    [InlineData("0799ー2739−8713")] // 長音 and minus sign from a Japanese input method
     public void TryParse_WhenTypedWithSeparatorsOrFullWidth_FindsTheSameReference(string typed)
     {
         Assert.True(InquiryReference.TryParse(typed, out var reference));
