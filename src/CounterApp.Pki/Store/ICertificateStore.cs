@@ -1,0 +1,31 @@
+using System.Numerics;
+
+namespace CounterApp.Pki.Store;
+
+/// <summary>
+/// Everything one CA remembers: the certificates it signed (its own included), their revocations, and its CRL number.
+/// One store instance serves one CA. The persistence layer implements it on a table with a unique index on the serial;
+/// <see cref="InMemoryCertificateStore"/> is the reference implementation for tests and throwaway demos.
+/// Synchronous on purpose: every call is one indexed row (or a forward-only scan for the CRL), and the OCSP handler
+/// it serves is synchronous.
+/// </summary>
+public interface ICertificateStore
+{
+    /// <summary>Records a signed certificate; false when its serial is already taken, and the CA signs again with a new one.</summary>
+    bool TryAdd(StoredCertificate certificate);
+
+    /// <summary>The certificate with this serial, or null when this CA never issued it.</summary>
+    StoredCertificate? Find(CertificateSerial serial);
+
+    /// <summary>The most recent (latest NotBefore) certificate of a kind, or null; the CA finds its own certificates with it.</summary>
+    StoredCertificate? FindLatest(CertificateKind kind);
+
+    /// <summary>Marks a certificate revoked, atomically; an already revoked one keeps its first revocation.</summary>
+    RevokeOutcome Revoke(CertificateSerial serial, CertificateRevocation revocation);
+
+    /// <summary>Every revoked certificate, for the CRL, in any order.</summary>
+    IEnumerable<RevokedEntry> ListRevoked();
+
+    /// <summary>The next CRL number: strictly increasing across calls and restarts (RFC 5280 §5.2.3).</summary>
+    BigInteger NextCrlNumber();
+}

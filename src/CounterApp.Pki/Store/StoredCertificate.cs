@@ -1,0 +1,15 @@
+namespace CounterApp.Pki.Store;
+
+/// <summary>One certificate this CA signed, as the store keeps it.</summary>
+/// <param name="Der">The certificate, DER.</param>
+/// <param name="Revocation">Null while the certificate is not revoked.</param>
+public sealed record StoredCertificate(
+    CertificateSerial Serial,
+    CertificateKind Kind,
+    ReadOnlyMemory<byte> Der,
+    DateTimeOffset NotBefore,
+    DateTimeOffset NotAfter,
+    CertificateRevocation? Revocation = null)
+{
+    public bool IsRevoked => Revocation is not null;
+}
