@@ -6,6 +6,7 @@ using CounterApp.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCounterDatabase();
+builder.AddCounterAudit();
 builder.AddCounterIdentity();
 builder.AddDemoTown();
 builder.AddCounterUi();

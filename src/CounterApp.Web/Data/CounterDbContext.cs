@@ -94,9 +94,10 @@ public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options)
     // Optimistic concurrency: the version read is the one checked; the saved row gets the next one.
     private void RaiseVersions()
     {
+        // From the original value, not the current one: a retried save after a conflict must not go backwards or skip.
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
-            entry.Entity.Version++;
+            entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
         }
     }
 }

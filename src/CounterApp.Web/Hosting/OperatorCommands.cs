@@ -11,7 +11,7 @@ namespace CounterApp.Web.Hosting;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly Dictionary<string, Func<IServiceProvider, CancellationToken, Task<string>>> Commands = new(StringComparer.Ordinal)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<IServiceProvider, CancellationToken, Task<string>>> Commands = new(StringComparer.Ordinal)
     {
         ["migrate"] = MigrateAsync,
         ["schema-script"] = SchemaScriptAsync,

@@ -1,0 +1,42 @@
+using CounterApp.Web.Data.Audit;
+using CounterApp.Web.Data.Receipts;
+using CounterApp.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// Beside AddCounterDatabase, so Program.cs needs no extra using.
+namespace CounterApp.Web.Data;
+
+public static class AuditExtensions
+{
+    private static int _commandRegistered;
+
+    /// <summary>
+    /// The audit trail (R-X-01), its verifier and the receipt book (R-FE-02, which audits every receipt), and the
+    /// operator command <c>CounterApp.Web verify-audit</c>: exit 0 with "verify-audit: N entries, chain intact", or
+    /// non-zero with the first broken row.
+    /// </summary>
+    public static IHostApplicationBuilder AddCounterAudit(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<AuditVerifier>();
+        builder.Services.AddScoped<ReceiptBook>();
+
+        // The command table is process-wide; hosts built side by side (tests) register it once.
+        if (Interlocked.Exchange(ref _commandRegistered, 1) == 0)
+        {
+            OperatorCommands.Register("verify-audit", VerifyAuditAsync);
+        }
+
+        return builder;
+    }
+
+    private static async Task<string> VerifyAuditAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var result = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
+        return result.Intact
+            ? $"verify-audit: {result.Summary}"
+            : throw new OperatorCommandException(result.Summary);
+    }
+}
