@@ -1,6 +1,8 @@
 using CounterApp.Web.Components;
 using CounterApp.Web.Data;
 using CounterApp.Web.Features.DemoTown;
+using CounterApp.Web.Features.DocumentCopies;
+using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.RulesDemo;
 using CounterApp.Web.Hosting;
 
@@ -11,6 +13,8 @@ builder.AddCounterIdentity();
 builder.AddDemoTown();
 builder.AddCounterUi();
 builder.AddRulesDemo();
+builder.AddRegisterSync();
+builder.AddDocumentCopies();
 
 if (OperatorCommands.IsCommand(args))
 {
@@ -21,6 +25,7 @@ if (OperatorCommands.IsCommand(args))
 var app = builder.Build();
 app.UseCounterUi();
 app.MapCounterHealth();
+app.MapRegisterSync();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;
