@@ -69,12 +69,14 @@ public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RaiseVersions();
+        MaintainSearchKeys();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RaiseVersions();
+        MaintainSearchKeys();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -89,6 +91,16 @@ public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CounterDbContext).Assembly);
         SnakeCaseNames.Apply(builder);
+    }
+
+    // Residents are found by a folded name + kana key; whoever saves a resident, the key follows the names.
+    private void MaintainSearchKeys()
+    {
+        foreach (var entry in ChangeTracker.Entries<ResidentRecord>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            var r = entry.Entity;
+            r.SearchKey = ResidentSearchKey.For(r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana);
+        }
     }
 
     // Optimistic concurrency: the version read is the one checked; the saved row gets the next one.

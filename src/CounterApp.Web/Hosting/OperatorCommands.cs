@@ -35,7 +35,7 @@ public static class OperatorCommands
             await Console.Out.WriteLineAsync(output);
             return 0;
         }
-        catch (Exception e) when (e is SchemaException or InvalidOperationException or System.Data.Common.DbException or OperatorCommandException)
+        catch (Exception e) when (e is SchemaException or InvalidOperationException or System.Data.Common.DbException or OperatorCommandException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             await Console.Error.WriteLineAsync($"{args[0]}: {e.Message.ReplaceLineEndings(" ")}");
             return 1;

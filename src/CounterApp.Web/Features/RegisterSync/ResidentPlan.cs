@@ -1,5 +1,6 @@
 using CounterApp.Domain.Residents;
 using CounterApp.Domain.Revocation;
+using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using Columns = CounterApp.Web.Features.RegisterSync.RegisterCsvColumns;
 

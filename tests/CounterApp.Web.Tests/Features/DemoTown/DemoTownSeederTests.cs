@@ -43,6 +43,10 @@ public sealed class DemoTownSeederTests(PostgresServer postgres)
         Assert.Contains(await db.Residents.ToListAsync(), r => r.RegisterStatus == RegisterStatus.MovedOut);
         Assert.Contains(await db.Residents.ToListAsync(), r => r.IsAdultWard);
         Assert.Contains(await db.Certificates.ToListAsync(), c => c.IsLocked);
+        // The search key follows the names on every save (ｶﾐｲﾁ = カミイチ = かみいち).
+        var taro = await db.Residents.SingleAsync(r => r.ResidentCode == "16322800001");
+        Assert.Contains(ResidentSearchKey.Fold("ｶﾐｲﾁ"), taro.SearchKey, StringComparison.Ordinal);
+        Assert.Contains("上市太郎", taro.SearchKey, StringComparison.Ordinal);
         // Under 15 on the seeding day, by R-EL-04.
         Assert.Contains(await db.Residents.ToListAsync(), r => Domain.Periods.LegalAge.AgeOn(r.BirthDate, new DateOnly(2026, 11, 24)) < 15);
     }

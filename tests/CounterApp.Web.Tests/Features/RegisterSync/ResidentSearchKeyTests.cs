@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CounterApp.Web.Data;
 using CounterApp.Web.Features.RegisterSync;
 
 namespace CounterApp.Web.Tests.Features.RegisterSync;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CounterApp.Web.Features.RegisterSync;
+namespace CounterApp.Web.Data;
 
 /// <summary>
 /// The folded form residents are searched by: NFKC (full-width Latin and half-width kana become ordinary
