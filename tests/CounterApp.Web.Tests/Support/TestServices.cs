@@ -19,6 +19,7 @@ internal static class TestServices
         services.AddIdentityCore<StaffUser>(o => o.Password.RequiredLength = 12).AddRoles<IdentityRole>().AddEntityFrameworkStores<CounterDbContext>();
         services.AddScoped(sp => new ReferenceDataSeeder(sp.GetRequiredService<CounterDbContext>(), database.Options));
         services.AddScoped<DemoTownSeeder>();
+        services.AddScoped<CounterApp.Web.Data.Audit.AuditTrail>();
         return services.BuildServiceProvider();
     }
 }

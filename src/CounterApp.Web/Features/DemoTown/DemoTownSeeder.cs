@@ -3,6 +3,7 @@ using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Residents;
 using CounterApp.Domain.Time;
 using CounterApp.Web.Data;
+using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace CounterApp.Web.Features.DemoTown;
 /// Seeds the demo town on an empty database: 上市町 (富山県), its office with counter 2 (住基戸籍班), office hours,
 /// demo residents (see <see cref="DemoPeople"/>) and demo staff whose passwords are generated here and printed once.
 /// </summary>
-public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles, TimeProvider time)
+public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditTrail audit, TimeProvider time)
 {
     public const string OfficeCode = "001";
 
@@ -115,6 +116,21 @@ public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> u
             signIns.Add((userName, password, role));
         }
 
+        // R-X-01: the town, its residents and its staff came into being here (never the passwords: R-X-02).
+        await audit.AppendAsync(
+            new AuditEvent
+            {
+                Actor = "system",
+                Action = "demo-town.created",
+                Outcome = AuditOutcomes.Succeeded,
+                Details = new Dictionary<string, string?>
+                {
+                    ["office"] = office.Code,
+                    ["residents"] = DemoPeople.All(today).Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["staff"] = string.Join(",", Staff.Select(s => s.UserName)),
+                },
+            },
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return signIns;
     }

@@ -15,6 +15,7 @@ public sealed class DemoTownSeederTests(PostgresServer postgres)
     private static readonly FixedTimeProvider Clock = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(9)));
 
     [Theory]
+    [Trait("Rule", "R-X-01")]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Seed_WhenEmptyDatabase_CreatesTownOfficeCounterResidentsAndStaffOnce(DatabaseProvider provider)
     {
@@ -47,11 +48,15 @@ public sealed class DemoTownSeederTests(PostgresServer postgres)
         var taro = await db.Residents.SingleAsync(r => r.ResidentCode == "16322800001");
         Assert.Contains(ResidentSearchKey.Fold("ｶﾐｲﾁ"), taro.SearchKey, StringComparison.Ordinal);
         Assert.Contains("上市太郎", taro.SearchKey, StringComparison.Ordinal);
+        // R-X-01: the seeding is audited once, without any password.
+        var entry = Assert.Single(await db.AuditEntries.Where(a => a.Action == "demo-town.created").ToListAsync());
+        Assert.All(first, s => Assert.DoesNotContain(s.Password, entry.Details!, StringComparison.Ordinal));
         // Under 15 on the seeding day, by R-EL-04.
         Assert.Contains(await db.Residents.ToListAsync(), r => Domain.Periods.LegalAge.AgeOn(r.BirthDate, new DateOnly(2026, 11, 24)) < 15);
     }
 
     [Theory]
+    [Trait("Rule", "R-X-02")]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Seed_WhenStaffCreated_StoresOnlyHashesAndThePrintedPasswordsSignIn(DatabaseProvider provider)
     {
