@@ -1,5 +1,6 @@
 using CounterApp.Web.Components;
 using CounterApp.Web.Data;
+using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.RegisterSync;
@@ -15,6 +16,7 @@ builder.AddCounterUi();
 builder.AddRulesDemo();
 builder.AddRegisterSync();
 builder.AddDocumentCopies();
+builder.AddPki();
 
 if (OperatorCommands.IsCommand(args))
 {
@@ -26,6 +28,7 @@ var app = builder.Build();
 app.UseCounterUi();
 app.MapCounterHealth();
 app.MapRegisterSync();
+app.MapPki();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;

@@ -66,6 +66,10 @@ public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options)
 
     public DbSet<RevocationRequestRecord> RevocationRequests => Set<RevocationRequestRecord>();
 
+    public DbSet<CaCertificateRecord> CaCertificates => Set<CaCertificateRecord>();
+
+    public DbSet<CaCrlNumber> CaCrlNumbers => Set<CaCrlNumber>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RaiseVersions();
