@@ -10,8 +10,9 @@ cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Debian packages the tests use as real parts: a PostgreSQL server, pcscd with the virtual card reader (vpcd),
-# OpenSC, OpenSSL and GnuTLS as outside verifiers, Chromium for Playwright, IPAex fonts for Japanese PDFs.
-TEST_PACKAGES=(postgresql pcscd vsmartcard-vpcd opensc openssl gnutls-bin chromium fonts-ipaexfont)
+# OpenSC, OpenSSL and GnuTLS as outside verifiers, Chromium for Playwright, IPAex fonts for Japanese PDFs,
+# pdftotext and zbarimg to read the PDFs and their QR codes back.
+TEST_PACKAGES=(postgresql pcscd vsmartcard-vpcd opensc openssl gnutls-bin chromium fonts-ipaexfont poppler-utils zbar-tools)
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }

@@ -3,6 +3,7 @@ using CounterApp.Web.Data;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.DocumentCopies;
+using CounterApp.Web.Features.Ledger;
 using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.RulesDemo;
 using CounterApp.Web.Hosting;
@@ -17,6 +18,7 @@ builder.AddRulesDemo();
 builder.AddRegisterSync();
 builder.AddDocumentCopies();
 builder.AddPki();
+builder.AddLedger();
 
 if (OperatorCommands.IsCommand(args))
 {
