@@ -1,3 +1,4 @@
+using CounterApp.Web.Agents;
 using CounterApp.Web.Components;
 using CounterApp.Web.Data;
 using CounterApp.Web.Features.CertificateAuthority;
@@ -19,6 +20,7 @@ builder.AddRegisterSync();
 builder.AddDocumentCopies();
 builder.AddPki();
 builder.AddLedger();
+builder.AddAgents();
 
 if (OperatorCommands.IsCommand(args))
 {
@@ -31,6 +33,7 @@ app.UseCounterUi();
 app.MapCounterHealth();
 app.MapRegisterSync();
 app.MapPki();
+app.MapAgents();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;
