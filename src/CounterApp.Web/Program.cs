@@ -1,6 +1,7 @@
 using CounterApp.Web.Agents;
 using CounterApp.Web.Components;
 using CounterApp.Web.Data;
+using CounterApp.Web.Features.CardSession;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.DocumentCopies;
@@ -21,6 +22,7 @@ builder.AddDocumentCopies();
 builder.AddPki();
 builder.AddLedger();
 builder.AddAgents();
+builder.AddCardSession();
 
 if (OperatorCommands.IsCommand(args))
 {

@@ -1,0 +1,434 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using CounterApp.Card.Client;
+using CounterApp.Card.Connection;
+using CounterApp.Domain.Certificates;
+using CounterApp.Domain.Revocation;
+using CounterApp.Pki.Issuance;
+using CounterApp.Pki.Profile;
+using CounterApp.Pki.Store;
+using CounterApp.Web.Data;
+using CounterApp.Web.Data.Audit;
+using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.CertificateAuthority;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounterApp.Web.Features.CardSession;
+
+/// <summary>
+/// Runs the counter's card procedures on a resident card (issue #5, R-CE-01/03/05, R-CA-01..03): issuance, unlock,
+/// password change and card PIN reset, each step audited (R-X-01). PINs and passwords come in as char arrays that are
+/// zeroed before the method returns; they are never logged, stored, put in an exception or an audit detail (R-X-02).
+/// A certificate the CA issued that never reached the card is revoked at once (cessationOfOperation, R-CE-01).
+/// </summary>
+public sealed partial class CardSessionService(
+    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, IssuerMasterSecret masterSecret, TimeProvider time, ILogger<CardSessionService> logger)
+{
+    private string? _residentCode;
+
+    /// <summary>Issues the signing certificate onto the card: PIN, issuer auth, key, CA, write, password.</summary>
+    public async Task<CardSessionResult> IssueAsync(
+        ISmartCardConnection connection, CardSessionContext context, char[] cardPin, char[] password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(cardPin);
+            ArgumentNullException.ThrowIfNull(password);
+            if (!IsCardPin(cardPin))
+            {
+                return await RefuseInputAsync(context, "certificate.issuance", "InvalidCardPin", cancellationToken);
+            }
+
+            if (!IsPassword(password))
+            {
+                return await RefuseInputAsync(context, "certificate.issuance", "InvalidPassword", cancellationToken);
+            }
+
+            var card = context.Card;
+            var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == card.ResidentId, cancellationToken);
+            var municipality = await db.Offices.AsNoTracking().Select(o => o.MunicipalityName).FirstAsync(cancellationToken);
+            var client = new ResidentCardClient(connection);
+            var step = CardSessionStep.SelectApplication;
+            IssuedCertificate? issued = null;
+            CertificateRecord? record = null;
+            var onCard = false;
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await client.SelectApplicationAsync(cancellationToken);
+
+                step = CardSessionStep.VerifyCardPin;
+                var pinStatus = await client.VerifyCardPinAsync(cardPin.AsMemory(), cancellationToken);
+                if (!pinStatus.IsVerified)
+                {
+                    return await CredentialRefusedAsync(context, "card.pin-verified", step, pinStatus, "WrongCardPin", "CardPinBlocked", cancellationToken);
+                }
+
+                await AuditAsync(context, "card.pin-verified", AuditOutcomes.Succeeded, null, cancellationToken);
+
+                step = CardSessionStep.AuthenticateIssuer;
+                await AuthenticateIssuerAsync(client, cancellationToken);
+
+                step = CardSessionStep.GenerateKey;
+                var publicKey = await client.GenerateKeyPairAsync(cancellationToken);
+                await AuditAsync(context, "card.key-generated", AuditOutcomes.Succeeded, null, cancellationToken);
+
+                step = CardSessionStep.IssueCertificate;
+                issued = ca.Authority.Issue(
+                    CertificateSubject.From(resident.ToDomain(), municipality),
+                    SubscriberKey.FromSubjectPublicKeyInfo(publicKey.ToSubjectPublicKeyInfo()),
+                    card.ToDomain(resident.ResidentCode));
+                record = new CertificateRecord
+                {
+                    Serial = issued.Serial.Hex,
+                    ResidentId = resident.Id,
+                    CardId = card.Id,
+                    ApplicationId = context.ApplicationId,
+                    IssuedOn = issued.Validity.IssuedOn,
+                    ExpiresOn = issued.Validity.ExpiresOn,
+                    Status = CertificateStatus.Active,
+                    Der = issued.Certificate.RawData,
+                };
+                db.Certificates.Add(record);
+                await db.SaveChangesAsync(cancellationToken);
+                await AuditAsync(context, "certificate.issued", AuditOutcomes.Succeeded, Details(("serial", record.Serial), ("expiresOn", record.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), cancellationToken);
+
+                step = CardSessionStep.WriteCertificate;
+                await client.WriteSigningCertificateAsync(issued.Certificate.RawData, cancellationToken);
+                await client.WriteCaCertificateAsync(ca.CertificateDer, cancellationToken);
+                onCard = true;
+                await AuditAsync(context, "card.certificate-written", AuditOutcomes.Succeeded, Details(("serial", record.Serial)), cancellationToken);
+
+                step = CardSessionStep.SetPassword;
+                await client.SetInitialPasswordAsync(password.AsMemory(), cancellationToken);
+                await AuditAsync(context, "card.password-set", AuditOutcomes.Succeeded, Details(("serial", record.Serial)), cancellationToken);
+                LogIssued(logger, record.Serial, card.Id);
+                return CardSessionResult.Success(CardSessionMessages.Get("Issued")) with { CertificateSerial = record.Serial, CertificateId = record.Id };
+            }
+            catch (Exception error) when (IsSessionFailure(error))
+            {
+                var revoked = false;
+                if (issued is not null && !onCard)
+                {
+                    revoked = await RevokeUnwrittenAsync(context, issued, record);
+                }
+
+                var failureAction = ActionOf(step);
+                await AuditFailureAsync(context, failureAction, step, error, record?.Serial, revoked);
+                LogStepFailed(logger, step, card.Id, error.GetType().Name);
+                var message = CardSessionMessages.Get($"Failed_{step}") + " " + CardSessionMessages.Get(CauseOf(error))
+                    + (revoked ? " " + CardSessionMessages.Get("CertificateRevoked") : "");
+                return new CardSessionResult
+                {
+                    FailedStep = step,
+                    Message = message,
+                    CertificateSerial = record?.Serial,
+                    CertificateId = record?.Id,
+                    CertificateRevoked = revoked,
+                };
+            }
+            finally
+            {
+                issued?.Dispose();
+            }
+        }
+        finally
+        {
+            Wipe(cardPin);
+            Wipe(password);
+        }
+    }
+
+    /// <summary>R-CA-01: unlocks a locked certificate by setting a new password (unlocking resets the password).</summary>
+    public async Task<CardSessionResult> UnlockAsync(
+        ISmartCardConnection connection, CardSessionContext context, char[] newPassword, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(newPassword);
+            if (!IsPassword(newPassword))
+            {
+                return await RefuseInputAsync(context, "card.password-unlocked", "InvalidPassword", cancellationToken);
+            }
+
+            return await RunIssuerStepAsync(connection, context, CardSessionStep.UnlockPassword, "card.password-unlocked", "Unlocked",
+                client => client.UnlockPasswordAsync(newPassword.AsMemory(), cancellationToken), unlocks: true, cancellationToken);
+        }
+        finally
+        {
+            Wipe(newPassword);
+        }
+    }
+
+    /// <summary>R-CA-03: sets a new 4-digit card PIN (暗証番号の再設定), also when the old one is blocked.</summary>
+    public async Task<CardSessionResult> ResetCardPinAsync(
+        ISmartCardConnection connection, CardSessionContext context, char[] newCardPin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(newCardPin);
+            if (!IsCardPin(newCardPin))
+            {
+                return await RefuseInputAsync(context, "card.pin-reset", "InvalidCardPin", cancellationToken);
+            }
+
+            return await RunIssuerStepAsync(connection, context, CardSessionStep.ResetCardPin, "card.pin-reset", "CardPinReset",
+                client => client.ResetCardPinAsync(newCardPin.AsMemory(), cancellationToken), unlocks: false, cancellationToken);
+        }
+        finally
+        {
+            Wipe(newCardPin);
+        }
+    }
+
+    /// <summary>R-CA-02: the resident changes the password after entering the current one (tries left on a wrong one).</summary>
+    public async Task<CardSessionResult> ChangePasswordAsync(
+        ISmartCardConnection connection, CardSessionContext context, char[] currentPassword, char[] newPassword, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(context);
+        const string action = "card.password-changed";
+        try
+        {
+            ArgumentNullException.ThrowIfNull(currentPassword);
+            ArgumentNullException.ThrowIfNull(newPassword);
+            if (!IsPassword(newPassword))
+            {
+                return await RefuseInputAsync(context, action, "InvalidPassword", cancellationToken);
+            }
+
+            var step = CardSessionStep.ChangePassword;
+            try
+            {
+                var client = new ResidentCardClient(connection);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                var status = await client.ChangePasswordAsync(currentPassword.AsMemory(), newPassword.AsMemory(), cancellationToken);
+                if (!status.IsVerified)
+                {
+                    return await CredentialRefusedAsync(context, action, step, status, "WrongPassword", "PasswordBlocked", cancellationToken);
+                }
+
+                await AuditAsync(context, action, AuditOutcomes.Succeeded, null, cancellationToken);
+                return CardSessionResult.Success(CardSessionMessages.Get("PasswordChanged"));
+            }
+            catch (Exception error) when (IsSessionFailure(error))
+            {
+                return await FailAsync(context, action, step, error);
+            }
+        }
+        finally
+        {
+            Wipe(currentPassword);
+            Wipe(newPassword);
+        }
+    }
+
+    private async Task<CardSessionResult> RunIssuerStepAsync(
+        ISmartCardConnection connection, CardSessionContext context, CardSessionStep mainStep, string action, string successMessage,
+        Func<ResidentCardClient, Task> run, bool unlocks, CancellationToken cancellationToken)
+    {
+        var step = CardSessionStep.SelectApplication;
+        try
+        {
+            var client = new ResidentCardClient(connection);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await client.SelectApplicationAsync(cancellationToken);
+            step = CardSessionStep.AuthenticateIssuer;
+            await AuthenticateIssuerAsync(client, cancellationToken);
+            step = mainStep;
+            await run(client);
+            if (unlocks)
+            {
+                var locked = await db.Certificates
+                    .Where(c => c.CardId == context.Card.Id && c.Status == CertificateStatus.Active && c.IsLocked)
+                    .ToListAsync(cancellationToken);
+                locked.ForEach(c => c.IsLocked = false);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await AuditAsync(context, action, AuditOutcomes.Succeeded, null, cancellationToken);
+            return CardSessionResult.Success(CardSessionMessages.Get(successMessage));
+        }
+        catch (Exception error) when (IsSessionFailure(error))
+        {
+            return await FailAsync(context, action, step, error);
+        }
+    }
+
+    private async Task AuthenticateIssuerAsync(ResidentCardClient client, CancellationToken cancellationToken)
+    {
+        var secret = masterSecret.Read();
+        try
+        {
+            await client.AuthenticateIssuerAsync(secret, cancellationToken);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+
+    private async Task<bool> RevokeUnwrittenAsync(CardSessionContext context, IssuedCertificate issued, CertificateRecord? record)
+    {
+        var now = time.GetUtcNow();
+        var order = RevocationTriggers.ForUnwrittenCertificate(issued.Serial.Hex, now);
+        try
+        {
+            var outcome = ca.Authority.Revoke(order);
+            if (record is not null)
+            {
+                record.Status = CertificateStatus.Revoked;
+                record.RevokedAt = now.UtcDateTime;
+                record.RevocationReason = order.Reason;
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            await AuditAsync(context, "certificate.revoked", AuditOutcomes.Succeeded,
+                Details(("serial", order.Serial), ("reason", order.Reason.ToString()), ("rule", order.RuleId), ("cause", order.Cause), ("outcome", outcome.ToString())), CancellationToken.None);
+            LogRevoked(logger, order.Serial);
+            return outcome is RevokeOutcome.Revoked or RevokeOutcome.AlreadyRevoked;
+        }
+        catch (Exception error) when (error is DbUpdateException or InvalidOperationException or ArgumentException or CryptographicException or IOException)
+        {
+            LogRevocationFailed(logger, order.Serial, error);
+            await AuditAsync(context, "certificate.revoked", AuditOutcomes.Failed,
+                Details(("serial", order.Serial), ("rule", order.RuleId), ("cause", order.Cause), ("error", error.GetType().Name)), CancellationToken.None);
+            return false;
+        }
+    }
+
+    private async Task<CardSessionResult> CredentialRefusedAsync(
+        CardSessionContext context, string action, CardSessionStep step, CredentialStatus status, string wrongMessage, string blockedMessage, CancellationToken cancellationToken)
+    {
+        var tries = status.TriesLeft;
+        await AuditAsync(context, action, AuditOutcomes.Refused,
+            Details(("step", step.ToString()), ("result", status.Outcome.ToString()), ("triesLeft", tries.ToString(System.Globalization.CultureInfo.InvariantCulture))), cancellationToken);
+        var message = status.Outcome switch
+        {
+            CredentialOutcome.Blocked => CardSessionMessages.Get(blockedMessage),
+            CredentialOutcome.NotSet => CardSessionMessages.Get("CredentialNotSet"),
+            _ => string.Format(System.Globalization.CultureInfo.CurrentCulture, CardSessionMessages.Get(wrongMessage), tries),
+        };
+        return new CardSessionResult { FailedStep = step, Message = message, TriesLeft = tries };
+    }
+
+    private async Task<CardSessionResult> RefuseInputAsync(CardSessionContext context, string action, string messageName, CancellationToken cancellationToken)
+    {
+        await AuditAsync(context, action, AuditOutcomes.Refused, Details(("step", nameof(CardSessionStep.ValidateInput)), ("rule", messageName)), cancellationToken);
+        return new CardSessionResult { FailedStep = CardSessionStep.ValidateInput, Message = CardSessionMessages.Get(messageName) };
+    }
+
+    private async Task<CardSessionResult> FailAsync(CardSessionContext context, string action, CardSessionStep step, Exception error)
+    {
+        await AuditFailureAsync(context, action, step, error, null, false);
+        LogStepFailed(logger, step, context.Card.Id, error.GetType().Name);
+        return new CardSessionResult { FailedStep = step, Message = CardSessionMessages.Get($"Failed_{step}") + " " + CardSessionMessages.Get(CauseOf(error)) };
+    }
+
+    private Task AuditFailureAsync(CardSessionContext context, string action, CardSessionStep step, Exception error, string? serial, bool revoked)
+    {
+        var details = new Dictionary<string, string?>
+        {
+            ["step"] = step.ToString(),
+            ["error"] = error.GetType().Name,
+            ["cause"] = CauseOf(error),
+        };
+        if (error is CardCommandException { Step.Length: > 0 } command)
+        {
+            details["statusWord"] = command.StatusWord.ToString();
+        }
+
+        if (serial is not null)
+        {
+            details["serial"] = serial;
+            details["revoked"] = revoked ? "true" : "false";
+        }
+
+        // The session's token may be what failed: the failure is recorded regardless.
+        return AuditAsync(context, action, AuditOutcomes.Failed, details, CancellationToken.None);
+    }
+
+    private async Task AuditAsync(CardSessionContext context, string action, string outcome, IReadOnlyDictionary<string, string?>? details, CancellationToken cancellationToken)
+    {
+        _residentCode ??= context.Card.Resident?.ResidentCode
+            ?? await db.Residents.AsNoTracking().Where(r => r.Id == context.Card.ResidentId).Select(r => r.ResidentCode).FirstOrDefaultAsync(cancellationToken);
+        var all = new Dictionary<string, string?>(details ?? new Dictionary<string, string?>())
+        {
+            ["cardId"] = context.Card.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (context.ApplicationId is { } application)
+        {
+            all["applicationId"] = application.ToString();
+        }
+
+        await audit.AppendAsync(
+            new AuditEvent
+            {
+                Actor = context.Actor,
+                Counter = context.Counter,
+                ResidentCode = _residentCode,
+                Action = action,
+                Outcome = outcome,
+                Details = all,
+            },
+            cancellationToken);
+    }
+
+    private static Dictionary<string, string?> Details(params (string Key, string? Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value);
+
+    private static string ActionOf(CardSessionStep step) => step switch
+    {
+        CardSessionStep.VerifyCardPin or CardSessionStep.SelectApplication => "card.pin-verified",
+        CardSessionStep.AuthenticateIssuer or CardSessionStep.GenerateKey => "card.key-generated",
+        CardSessionStep.IssueCertificate => "certificate.issued",
+        CardSessionStep.WriteCertificate => "card.certificate-written",
+        _ => "card.password-set",
+    };
+
+    private static string CauseOf(Exception error) => error switch
+    {
+        CardRemovedException => "Cause_CardRemoved",
+        CardResetException => "Cause_CardReset",
+        OperationCanceledException or TimeoutException => "Cause_TimedOut",
+        CardCommandException => "Cause_CardRefused",
+        IOException => "Cause_Disconnected",
+        _ => "Cause_Other",
+    };
+
+    // What a card session survives as a failed step; anything else is a defect and propagates.
+    private static bool IsSessionFailure(Exception error) =>
+        error is IOException or CardCommandException or OperationCanceledException or TimeoutException
+            or AsnContentException or CryptographicException or ArgumentException or CertificateRequestRejectedException or DbUpdateException;
+
+    private static bool IsCardPin(char[] pin) => pin.Length == 4 && Array.TrueForAll(pin, char.IsAsciiDigit);
+
+    private static bool IsPassword(char[] password) =>
+        password.Length is >= 4 and <= 16 && Array.TrueForAll(password, c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
+
+    private static void Wipe(char[]? secret)
+    {
+        if (secret is not null)
+        {
+            Array.Clear(secret);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Certificate {Serial} issued onto card {CardId}")]
+    private static partial void LogIssued(ILogger logger, string serial, long cardId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Card session step {Step} failed on card {CardId}: {ErrorType}")]
+    private static partial void LogStepFailed(ILogger logger, CardSessionStep step, long cardId, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Certificate {Serial} never reached the card and was revoked (cessationOfOperation, R-CE-01)")]
+    private static partial void LogRevoked(ILogger logger, string serial);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Certificate {Serial} never reached the card and could NOT be revoked; revoke it by hand")]
+    private static partial void LogRevocationFailed(ILogger logger, string serial, Exception error);
+}
