@@ -228,3 +228,12 @@ public sealed class PcscdFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// One pcscd for every test class that uses PC/SC: libpcsclite reads PCSCLITE_CSOCK_NAME once per process, so a
+/// second pcscd (another socket) would never be reached from this process.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PcscdGroup : ICollectionFixture<PcscdFixture>
+{
+    public const string Name = "pcscd";
+}

@@ -10,8 +10,8 @@ namespace CounterApp.ReaderAgent.Tests.RealStack;
 /// The whole chain the counter uses: server → agent → PC/SC (the agent's own P/Invoke) → pcscd → vpcd → virtual
 /// card. The card's arrival and departure come from SCardGetStatusChange, the APDUs go through SCardTransmit.
 /// </summary>
-[Collection(AgentServerGroup.Name)]
-public sealed class RealStackTests(AgentServer server, PcscdFixture pcscd) : IClassFixture<PcscdFixture>
+[Collection(PcscdGroup.Name)]
+public sealed class RealStackTests(AgentServer server, PcscdFixture pcscd) : IClassFixture<AgentServer>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 

@@ -22,6 +22,12 @@ public sealed class AgentServer : IAsyncLifetime
 
     public Uri AgentEndpoint { get; private set; } = null!;
 
+    /// <summary>The app's HTTP address on Kestrel (for its public endpoints such as /ca/toyama.cer).</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The app's services (create a scope for scoped ones such as the database).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public AgentRegistry Registry => _factory.Services.GetRequiredService<AgentRegistry>();
 
     public int CounterId { get; private set; }
@@ -31,6 +37,7 @@ public sealed class AgentServer : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         var http = _factory.ClientOptions.BaseAddress;
+        BaseAddress = http;
         AgentEndpoint = new UriBuilder(http) { Scheme = "ws", Path = "/agents/connect" }.Uri;
         await using var scope = _factory.Services.CreateAsyncScope();
         CounterId = await scope.ServiceProvider.GetRequiredService<CounterDbContext>().Counters.Select(c => c.Id).FirstAsync();
