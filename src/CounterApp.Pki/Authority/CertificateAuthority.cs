@@ -24,6 +24,7 @@ public sealed class CertificateAuthority : IDisposable
     private readonly List<Responder> _retiredResponders = [];
     private volatile Responder? _responder;
     private long _revocationRevision;
+    private SubscriberCertificateEncoder? _subscriberEncoder;
 
     internal CertificateAuthority(
         AuthorityProfile profile, X509Certificate2 certificate, KeySigner signer, IKeyCustody custody, ICertificateStore store, TimeProvider time)
@@ -52,6 +53,10 @@ public sealed class CertificateAuthority : IDisposable
     internal ICertificateStore Store { get; }
 
     internal TimeProvider Time { get; }
+
+    /// <summary>This CA's subscriber certificate encoder, with the parts every subscriber certificate shares encoded once.</summary>
+    internal SubscriberCertificateEncoder SubscriberEncoder =>
+        LazyInitializer.EnsureInitialized(ref _subscriberEncoder, () => new SubscriberCertificateEncoder(Profile, Certificate, Signer.SignatureAlgorithm));
 
     /// <summary>
     /// Opens the CA whose certificate is in <paramref name="store"/> and whose key is in <paramref name="custody"/>;

@@ -19,7 +19,11 @@ internal sealed class KeySigner : IDisposable
         _generator = X509SignatureGenerator.CreateForRSA(key, RSASignaturePadding.Pkcs1);
         SubjectPublicKeyInfo = key.ExportSubjectPublicKeyInfo();
         PublicKey = PublicKey.CreateFromSubjectPublicKeyInfo(SubjectPublicKeyInfo, out _);
+        SignatureAlgorithm = _generator.GetSignatureAlgorithmIdentifier(HashAlgorithmName.SHA256);
     }
+
+    /// <summary>The AlgorithmIdentifier of what this key signs (sha256WithRSAEncryption), DER.</summary>
+    public byte[] SignatureAlgorithm { get; }
 
     public PublicKey PublicKey { get; }
 

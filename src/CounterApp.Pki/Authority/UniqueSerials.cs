@@ -28,4 +28,23 @@ internal static class UniqueSerials
 
         throw new InvalidOperationException($"The certificate store refused {Attempts} random serials in a row; check its unique index.");
     }
+
+    /// <summary>As above, for a signer that knows the validity it wrote: the signed DER is stored without being parsed back.</summary>
+    public static (CertificateSerial Serial, StoredCertificate Stored) SignAndStore(
+        ICertificateStore store, CertificateKind kind, DateTimeOffset notBefore, DateTimeOffset notAfter, Func<CertificateSerial, byte[]> sign)
+    {
+        var storedNotBefore = Validity.ToSeconds(notBefore).ToUniversalTime();
+        var storedNotAfter = Validity.ToSeconds(notAfter).ToUniversalTime();
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var serial = CertificateSerial.NewRandom();
+            var stored = new StoredCertificate(serial, kind, sign(serial), storedNotBefore, storedNotAfter);
+            if (store.TryAdd(stored))
+            {
+                return (serial, stored);
+            }
+        }
+
+        throw new InvalidOperationException($"The certificate store refused {Attempts} random serials in a row; check its unique index.");
+    }
 }

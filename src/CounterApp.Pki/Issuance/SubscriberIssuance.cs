@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using CounterApp.Domain.Periods;
 using CounterApp.Domain.Time;
 using CounterApp.Pki.Authority;
@@ -23,15 +22,12 @@ internal static class SubscriberIssuance
                 $"The CA certificate ends on {authority.Certificate.NotAfter:yyyy-MM-dd}, before this certificate would ({validity.ExpiresOn:yyyy-MM-dd}); the CA must be renewed first.");
         }
 
-        var (serial, stored) = UniqueSerials.SignAndStore(authority.Store, CertificateKind.Subscriber, serial =>
+        var encoder = authority.SubscriberEncoder;
+        var (serial, stored) = UniqueSerials.SignAndStore(authority.Store, CertificateKind.Subscriber, notBefore, notAfter, serial =>
         {
-            var request = SubscriberProfile.CreateRequest(authority.Profile, authority.Certificate, subject, key.PublicKey, serial);
-            return authority.Signer.Use(generator =>
-            {
-                using var certificate = request.Create(authority.Certificate.SubjectName, generator, notBefore, notAfter, serial.ToByteArray());
-                return certificate.RawData;
-            });
+            var toBeSigned = encoder.EncodeToBeSigned(authority.Profile, subject, key, serial, notBefore, notAfter);
+            return encoder.EncodeCertificate(toBeSigned, authority.Signer.SignData(toBeSigned));
         });
-        return new IssuedCertificate(serial, X509CertificateLoader.LoadCertificate(stored.Der.Span), validity);
+        return new IssuedCertificate(serial, stored.Der, validity);
     }
 }

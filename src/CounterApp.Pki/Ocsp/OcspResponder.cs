@@ -56,7 +56,7 @@ public sealed class OcspResponder
     /// <summary>The status this responder gives one certificate now.</summary>
     public OcspCertStatus StatusOf(CertificateSerial serial)
     {
-        var stored = _authority.Store.Find(serial);
+        var stored = _authority.Store.FindStatus(serial);
         return stored switch
         {
             null => OcspCertStatus.Unknown,

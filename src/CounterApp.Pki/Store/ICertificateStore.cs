@@ -17,6 +17,13 @@ public interface ICertificateStore
     /// <summary>The certificate with this serial, or null when this CA never issued it.</summary>
     StoredCertificate? Find(CertificateSerial serial);
 
+    /// <summary>
+    /// The revocation status of the certificate with this serial, or null when this CA never issued it: the OCSP
+    /// lookup, which needs neither the DER nor the validity. A database store answers it with a narrower query.
+    /// </summary>
+    StoredStatus? FindStatus(CertificateSerial serial) =>
+        Find(serial) is { } stored ? (stored.Revocation is null ? StoredStatus.Unrevoked : new StoredStatus(stored.Revocation)) : null;
+
     /// <summary>The most recent (latest NotBefore) certificate of a kind, or null; the CA finds its own certificates with it.</summary>
     StoredCertificate? FindLatest(CertificateKind kind);
 

@@ -90,6 +90,24 @@ public sealed class CertificateStoreContractTests(PostgresServer postgres)
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task FindStatus_WhenGoodRevokedOrUnknown_AgreesWithFind(string kind)
+    {
+        await using var target = await StoreUnderTest.CreateAsync(kind, postgres);
+        var revoked = Certificate(CertificateKind.Subscriber, At(2026, 1, 1));
+        var good = Certificate(CertificateKind.Subscriber, At(2026, 1, 1));
+        target.Store.TryAdd(revoked);
+        target.Store.TryAdd(good);
+        var revocation = new CertificateRevocation(At(2026, 11, 24, 1), RevocationReason.KeyCompromise);
+        target.Store.Revoke(revoked.Serial, revocation);
+
+        Assert.Equal(revocation, target.Store.FindStatus(revoked.Serial)?.Revocation);
+        Assert.Equal(target.Store.Find(revoked.Serial)?.Revocation, target.Store.FindStatus(revoked.Serial)?.Revocation);
+        Assert.False(target.Store.FindStatus(good.Serial)!.IsRevoked);
+        Assert.Null(target.Store.FindStatus(CertificateSerial.NewRandom()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task NextCrlNumber_WhenCalledConcurrently_GivesEachCallerItsOwnIncreasingNumber(string kind)
     {
         await using var target = await StoreUnderTest.CreateAsync(kind, postgres);

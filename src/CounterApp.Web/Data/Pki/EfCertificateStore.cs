@@ -25,6 +25,14 @@ public sealed class EfCertificateStore : ICertificateStore
     private readonly IDbContextFactory<CounterDbContext> _contexts;
     private readonly AsyncLocal<CounterDbContext?> _enlisted = new();
 
+    // Compiled per store instance, not in a static: a compiled query is bound to the model it first ran on, and one
+    // process may hold stores on different providers (SQLite and PostgreSQL apps in the same test run).
+    private readonly Func<CounterDbContext, string, string, StatusRow?> _findStatus = EF.CompileQuery(
+        (CounterDbContext db, string authorityId, string serial) => db.CaCertificates.AsNoTracking()
+            .Where(c => c.AuthorityId == authorityId && c.Serial == serial)
+            .Select(c => new StatusRow(c.RevokedAt, c.RevocationReason))
+            .FirstOrDefault());
+
     public EfCertificateStore(IDbContextFactory<CounterDbContext> contexts, string authorityId)
     {
         ArgumentNullException.ThrowIfNull(contexts);
@@ -85,6 +93,19 @@ public sealed class EfCertificateStore : ICertificateStore
         var hex = serial.Hex;
         var record = lease.Db.CaCertificates.AsNoTracking().FirstOrDefault(c => c.AuthorityId == AuthorityId && c.Serial == hex);
         return record is null ? null : ToStored(record);
+    }
+
+    /// <summary>The OCSP lookup: one compiled query reading the revocation columns only, not the DER.</summary>
+    public StoredStatus? FindStatus(CertificateSerial serial)
+    {
+        using var lease = Rent();
+        var row = _findStatus(lease.Db, AuthorityId, serial.Hex);
+        return row switch
+        {
+            null => null,
+            { RevokedAt: { } at } => new StoredStatus(new CertificateRevocation(Instant(at), row.Reason ?? RevocationReason.Unspecified)),
+            _ => StoredStatus.Unrevoked,
+        };
     }
 
     public StoredCertificate? FindLatest(CertificateKind kind)
@@ -161,6 +182,8 @@ public sealed class EfCertificateStore : ICertificateStore
     private static DateTimeOffset Instant(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     private Lease Rent() => _enlisted.Value is { } db ? new Lease(db, Owned: false) : new Lease(_contexts.CreateDbContext(), Owned: true);
+
+    private sealed record StatusRow(DateTime? RevokedAt, RevocationReason? Reason);
 
     private readonly record struct Lease(CounterDbContext Db, bool Owned) : IDisposable
     {
