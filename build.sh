@@ -49,8 +49,10 @@ cmd_run() {
   CounterApp is starting on http://localhost:5080
     database : SQLite, $data/counterapp.db
     town     : demo town 上市町 (富山県), office 上市町役場 町民課, counter 2, eight demo residents
-    sign-in  : demo staff clerk / supervisor / admin; their passwords are generated and printed
-               below the first time the database is created (delete data/ to start over)
+    staff    : demo accounts clerk / supervisor / admin (the sign-in page comes with the clerk screens);
+               passwords are generated and printed below the first time the database is created
+               (delete data/ to start over)
+    also     : CA at /ca/toyama.cer, /crl/toyama.crl, /ocsp; health at /health
   Stop with Ctrl+C.
 
 INFO
