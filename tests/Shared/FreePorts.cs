@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CounterApp.Card.Tests.RealStack;
+namespace CounterApp.TestSupport.Pcsc;
 
 internal static class FreePorts
 {

@@ -3,10 +3,10 @@ using System.Runtime.InteropServices;
 using System.Text;
 using CounterApp.Card.Pcsc;
 
-namespace CounterApp.Card.Tests.RealStack;
+namespace CounterApp.TestSupport.Pcsc;
 
 /// <summary>
-/// A pcscd of this test run's own, with Debian's vpcd driver on a free pair of ports (one per vpcd reader).
+/// Shared by the Card and ReaderAgent tests (linked into both). A pcscd of this test run's own, with Debian's vpcd driver on a free pair of ports (one per vpcd reader).
 /// pcscd always puts its socket in /run/pcscd, so it preferably runs in a private mount namespace with a temp
 /// folder bound over /run, and PCSCLITE_CSOCK_NAME points this process and the OpenSC tools at that socket: a
 /// pcscd already on the machine, or another test run, is left alone. Where namespaces are not allowed, it
