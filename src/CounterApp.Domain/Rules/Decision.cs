@@ -37,12 +37,15 @@ public sealed record Decision(IReadOnlyList<BrokenRule> BrokenRules, IReadOnlyLi
         return new Decision(broken, applied);
     }
 
-    /// <summary>Joins the decisions of several checks of one step.</summary>
+    /// <summary>
+    /// Joins the decisions of several checks of one step. A rule two checks both judged (e.g. the same document seen by
+    /// the document check and by the visit plan) is listed, or recorded as overridden, once.
+    /// </summary>
     public static Decision Combine(params IEnumerable<Decision> decisions)
     {
         var list = decisions.ToList();
         return new Decision(
-            list.SelectMany(d => d.BrokenRules).ToList(),
-            list.SelectMany(d => d.Overrides).ToList());
+            list.SelectMany(d => d.BrokenRules).Distinct().ToList(),
+            list.SelectMany(d => d.Overrides).Distinct().ToList());
     }
 }

@@ -136,4 +136,17 @@ public sealed class DecisionTests
         Assert.Equal(["R-EL-01", "R-ID-01"], combined.BrokenRules.Select(b => b.RuleId));
         Assert.Equal(["R-HR-01"], combined.Overrides.Select(o => o.SetAside.RuleId));
     }
+
+    [Fact]
+    public void Combine_WhenTwoChecksJudgedTheSameRule_ListsItAndItsOverrideOnce()
+    {
+        var overrides = new[] { new SupervisorOverride("R-ID-02", "s", "r") };
+        var documentCheck = Decision.Check([new FakeRule("R-ID-02", true), new FakeRule("R-EL-01", true)], overrides);
+        var visitCheck = Decision.Check([new FakeRule("R-ID-02", true), new FakeRule("R-EL-01", true)], overrides);
+
+        var combined = Decision.Combine(documentCheck, visitCheck);
+
+        Assert.Equal(["R-EL-01"], combined.BrokenRules.Select(b => b.RuleId));
+        Assert.Equal(["R-ID-02"], combined.Overrides.Select(o => o.SetAside.RuleId));
+    }
 }

@@ -51,11 +51,14 @@ public sealed class SchemaMigrator(DatabaseOptions options)
     }
 
     /// <summary>The versions already applied, with their checksums.</summary>
+    /// <remarks>
+    /// Read-only (no DDL, no PRAGMA): /health calls it on every probe. A database that was never migrated has no
+    /// versions table and fails here with a DbException, which is the honest answer for it.
+    /// </remarks>
     public async Task<IReadOnlyDictionary<int, string>> AppliedVersionsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
         await connection.OpenAsync(cancellationToken);
-        await PrepareAsync(connection, cancellationToken);
         return await AppliedAsync(connection, null, cancellationToken);
     }
 

@@ -133,10 +133,7 @@ public sealed class RulesDemoService(CounterDbContext db, IOptions<CounterSettin
             }
         }
 
-        // The first decision with an override already carries it; keep each applied override once.
-        var overall = Decision.Combine(decisions);
-        overall = overall with { Overrides = overall.Overrides.DistinctBy(o => (o.OverrideRuleId, o.SetAside.RuleId, o.SetAside.Message)).ToList() };
-        return new RulesDemoResult(overall, visit, fees, validity, reference.Hours.NextOpening(at));
+        return new RulesDemoResult(Decision.Combine(decisions), visit, fees, validity, reference.Hours.NextOpening(at));
     }
 
     private static List<PresentedIdentityDocument> Documents(RulesDemoForm form, DateOnly today)
