@@ -1,5 +1,5 @@
 using CounterApp.ReaderAgent.Identity;
-using CounterApp.ReaderAgent.Protocol;
+using CounterApp.Card.AgentProtocol;
 
 namespace CounterApp.ReaderAgent.Tests;
 

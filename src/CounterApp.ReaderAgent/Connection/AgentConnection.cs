@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Reflection;
 using CounterApp.ReaderAgent.Identity;
-using CounterApp.ReaderAgent.Protocol;
+using CounterApp.Card.AgentProtocol;
 using CounterApp.ReaderAgent.Readers;
 using CounterApp.ReaderAgent.Sessions;
 

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using CounterApp.Card.Pcsc;
-using CounterApp.ReaderAgent.Protocol;
+using CounterApp.Card.AgentProtocol;
 
 namespace CounterApp.ReaderAgent.Readers;
 

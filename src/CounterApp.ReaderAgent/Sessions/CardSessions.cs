@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using CounterApp.Card.Connection;
 using CounterApp.Card.Pcsc;
-using CounterApp.ReaderAgent.Protocol;
+using CounterApp.Card.AgentProtocol;
 using CounterApp.ReaderAgent.Readers;
 
 namespace CounterApp.ReaderAgent.Sessions;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CounterApp.Web.Agents.Protocol;
+using CounterApp.Card.AgentProtocol;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using Microsoft.EntityFrameworkCore;

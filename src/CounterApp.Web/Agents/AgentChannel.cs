@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using CounterApp.Web.Agents.Protocol;
+using CounterApp.Card.AgentProtocol;
 
 namespace CounterApp.Web.Agents;
 

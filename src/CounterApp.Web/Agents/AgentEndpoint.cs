@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
-using CounterApp.Web.Agents.Protocol;
+using CounterApp.Card.AgentProtocol;
 using CounterApp.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using CounterApp.Card.Connection;
-using CounterApp.Web.Agents.Protocol;
+using CounterApp.Card.AgentProtocol;
 
 namespace CounterApp.Web.Agents;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using CounterApp.Card.Connection;
-using CounterApp.Web.Agents.Protocol;
+using CounterApp.Card.AgentProtocol;
 
 namespace CounterApp.Web.Agents;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace CounterApp.ReaderAgent.Protocol;
+namespace CounterApp.Card.AgentProtocol;
 
 /// <summary>
 /// What the agent signs with its ECDSA P-256 key (SHA-256, IEEE P1363 signature): a label that names the purpose,
 /// the server's fresh 32-byte challenge, and the agent id (authenticate) or the new public key (enrol). The labels
-/// keep a signature made for one purpose from being replayed for the other. Mirrored on the server.
+/// keep a signature made for one purpose from being replayed for the other.
 /// </summary>
-internal static class AgentProof
+public static class AgentProof
 {
     public const int ChallengeLength = 32;
 

@@ -2,13 +2,13 @@ using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace CounterApp.ReaderAgent.Protocol;
+namespace CounterApp.Card.AgentProtocol;
 
 /// <summary>
 /// JSON messages over a WebSocket, one text message each. Sends are serialised (a WebSocket allows one sender at a
 /// time); one reader loop receives. Serialised and received bytes are zeroed after use, since APDUs carry PINs.
 /// </summary>
-internal sealed class MessageSocket(WebSocket socket, int maxMessageBytes = MessageSocket.DefaultMaxMessageBytes) : IDisposable
+public sealed class MessageSocket(WebSocket socket, int maxMessageBytes = MessageSocket.DefaultMaxMessageBytes) : IDisposable
 {
     public const int DefaultMaxMessageBytes = 256 * 1024;
     private readonly SemaphoreSlim _send = new(1, 1);

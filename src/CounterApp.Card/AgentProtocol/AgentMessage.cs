@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CounterApp.ReaderAgent.Protocol;
+namespace CounterApp.Card.AgentProtocol;
 
 /// <summary>
 /// One message of the agent protocol (README, "Protocol"): a JSON object with a <c>type</c> and the fields that type
-/// uses; absent fields are left out. Binary values (APDUs, ATRs, keys, signatures) are Base64. The server keeps a
-/// mirror of this class in CounterApp.Web/Agents/Protocol; the README is the contract between the two.
+/// uses; absent fields are left out. Binary values (APDUs, ATRs, keys, signatures) are Base64. The agent and the
+/// server both use this one definition (it lives here because both reference CounterApp.Card).
 /// </summary>
-internal sealed class AgentMessage
+public sealed class AgentMessage
 {
     public string Type { get; set; } = "";
 
@@ -62,9 +62,9 @@ internal sealed class AgentMessage
 }
 
 /// <summary>One reader in a <c>readers</c> message.</summary>
-internal sealed record ReaderInfo(string Name, bool Present, byte[]? Atr);
+public sealed record ReaderInfo(string Name, bool Present, byte[]? Atr);
 
-internal static class MessageTypes
+public static class MessageTypes
 {
     public const string Hello = "hello";
     public const string Enrol = "enrol";
@@ -83,7 +83,7 @@ internal static class MessageTypes
 }
 
 /// <summary>Codes of an <c>error</c> answer to a server request.</summary>
-internal static class ErrorCodes
+public static class ErrorCodes
 {
     public const string NoCard = "no-card";
     public const string Removed = "removed";
@@ -97,7 +97,7 @@ internal static class ErrorCodes
 }
 
 /// <summary>Codes of a <c>refused</c> handshake.</summary>
-internal static class RefusalCodes
+public static class RefusalCodes
 {
     public const string UnknownAgent = "unknown-agent";
     public const string Revoked = "revoked";
@@ -109,7 +109,7 @@ internal static class RefusalCodes
     public const string Protocol = "protocol";
 }
 
-internal static class AgentJson
+public static class AgentJson
 {
     public const int ProtocolVersion = 1;
 
