@@ -7,6 +7,7 @@ using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.Ledger;
 using CounterApp.Web.Features.RegisterSync;
+using CounterApp.Web.Features.Residents;
 using CounterApp.Web.Features.RulesDemo;
 using CounterApp.Web.Hosting;
 
@@ -23,6 +24,7 @@ builder.AddPki();
 builder.AddLedger();
 builder.AddAgents();
 builder.AddCardSession();
+builder.AddResidents();
 
 if (OperatorCommands.IsCommand(args))
 {
