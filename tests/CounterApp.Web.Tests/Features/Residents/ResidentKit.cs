@@ -195,5 +195,53 @@ internal sealed class ResidentKit : IAsyncDisposable
         await audit.AppendAsync(new AuditEvent { Actor = "clerk", ResidentCode = "16322800002", Action = "test.other", Outcome = AuditOutcomes.Succeeded, Details = new Dictionary<string, string?> { ["mentions"] = residentCode } });
     }
 
+    /// <summary>
+    /// A receipt of 500 yen paid at <paramref name="paidAt"/> by <paramref name="clerk"/> at counter 2, for an application of
+    /// the resident (or none, as an old import), voided the same minute when <paramref name="voidReason"/> is given.
+    /// </summary>
+    public async Task<Receipt> PayAsync(string? residentCode, DateTimeOffset paidAt, string clerk, string? voidReason = null)
+    {
+        await using var db = NewContext();
+        Guid? applicationId = null;
+        if (residentCode is not null)
+        {
+            var application = new ApplicationRecord
+            {
+                Id = Guid.NewGuid(),
+                OfficeId = OfficeId,
+                CounterId = CounterId,
+                ResidentId = await db.Residents.Where(r => r.ResidentCode == residentCode).Select(r => r.Id).SingleAsync(),
+                Procedure = Procedure.NewIssuance,
+                Applicant = ApplicantKind.InPerson,
+                State = ApplicationState.FeePaid,
+                ReceivedAt = paidAt.UtcDateTime,
+                ReceivedBy = clerk,
+            };
+            db.Applications.Add(application);
+            applicationId = application.Id;
+        }
+
+        var sequence = await db.Receipts.CountAsync() + 1;
+        var day = DateOnly.FromDateTime(paidAt.ToOffset(TimeSpan.FromHours(9)).DateTime);
+        var receipt = new Receipt
+        {
+            OfficeId = OfficeId,
+            FiscalYear = FiscalYear.Of(day),
+            Sequence = sequence,
+            Number = new ReceiptNumber(DemoTownSeeder.OfficeCode, FiscalYear.Of(day), sequence).ToString(),
+            ApplicationId = applicationId,
+            CounterId = CounterId,
+            Clerk = clerk,
+            PaidAt = AuditChain.Stored(paidAt),
+            LedgerDay = day,
+            Total = 500,
+            Lines = [new CounterApp.Web.Data.Entities.ReceiptLine { Item = FeeItem.CertificateIssuance, Amount = 500 }],
+            Void = voidReason is null ? null : new ReceiptVoid { Kind = PaymentVoidKind.Void, Reason = voidReason, RequestedBy = clerk, ApprovedBy = "supervisor", At = AuditChain.Stored(paidAt), LedgerDay = day },
+        };
+        db.Receipts.Add(receipt);
+        await db.SaveChangesAsync();
+        return receipt;
+    }
+
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }
