@@ -10,12 +10,14 @@ using CounterApp.Web.Features.Ledger;
 using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.Residents;
 using CounterApp.Web.Features.RulesDemo;
+using CounterApp.Web.Features.SignIn;
 using CounterApp.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCounterDatabase();
 builder.AddCounterAudit();
 builder.AddCounterIdentity();
+builder.AddSignIn();
 builder.AddDemoTown();
 builder.AddCounterUi();
 builder.AddRulesDemo();
@@ -36,6 +38,7 @@ if (OperatorCommands.IsCommand(args))
 var app = builder.Build();
 app.UseCounterUi();
 app.MapCounterHealth();
+app.MapSignIn();
 app.MapRegisterSync();
 app.MapPki();
 app.MapAgents();
