@@ -1,4 +1,5 @@
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CounterApp.Web.Features.Receipts;
@@ -14,10 +15,9 @@ public static class ReceiptEndpoints
         return app;
     }
 
-    private static async Task<IResult> PrintAsync(long id, HttpContext http, ReceiptPrintHandler handler, CancellationToken cancellationToken)
+    private static async Task<IResult> PrintAsync(long id, StaffContext staff, ReceiptPrintHandler handler, CancellationToken cancellationToken)
     {
-        var actor = http.User.Identity?.Name ?? throw new InvalidOperationException("An authorized request has a user name.");
-        var result = await handler.PrintAsync(id, actor, counter: null, cancellationToken);
+        var result = await handler.PrintAsync(id, staff.UserName, staff.CounterId, cancellationToken);
         return result.Status switch
         {
             ReceiptPrintStatus.Printed => Results.File(result.Pdf!, "application/pdf", $"receipt-{result.Number}.pdf"),

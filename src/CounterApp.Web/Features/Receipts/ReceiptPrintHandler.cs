@@ -30,8 +30,8 @@ public sealed class ReceiptPrintHandler(CounterDbContext db, DocumentRenderer re
     public const string AuditAction = "fee.receipt-printed";
 
     /// <param name="actor">The signed-in user name printing.</param>
-    /// <param name="counter">The counter (its number) the actor sits at, when chosen.</param>
-    public async Task<ReceiptPrintResult> PrintAsync(long receiptId, string actor, string? counter, CancellationToken cancellationToken = default)
+    /// <param name="counterId">The counter the actor sits at, when chosen (audited by its number).</param>
+    public async Task<ReceiptPrintResult> PrintAsync(long receiptId, string actor, int? counterId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var receipt = await (
@@ -49,6 +49,7 @@ public sealed class ReceiptPrintHandler(CounterDbContext db, DocumentRenderer re
                 Payer = db.Applications.Where(a => a.Id == r.ApplicationId).Select(a => new { a.Resident!.FamilyName, a.Resident.GivenName, a.Resident.ResidentCode }).FirstOrDefault(),
                 Voided = r.Void != null,
                 Lines = r.Lines.OrderBy(l => l.Id).Select(l => new FeeLine(l.Item, l.Amount)).ToList(),
+                ActorCounter = db.Counters.Where(c => c.Id == counterId).Select(c => (int?)c.Number).FirstOrDefault(),
             }).SingleOrDefaultAsync(cancellationToken);
         if (receipt is null)
         {
@@ -75,7 +76,7 @@ public sealed class ReceiptPrintHandler(CounterDbContext db, DocumentRenderer re
             new AuditEvent
             {
                 Actor = actor,
-                Counter = counter,
+                Counter = receipt.ActorCounter?.ToString(CultureInfo.InvariantCulture),
                 ResidentCode = receipt.Payer?.ResidentCode,
                 Action = AuditAction,
                 Outcome = outcome,

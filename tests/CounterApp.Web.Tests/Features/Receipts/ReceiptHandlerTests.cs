@@ -24,7 +24,7 @@ public sealed class ReceiptHandlerTests(PostgresServer postgres)
         ReceiptPrintResult result;
         await using (var db = kit.NewContext())
         {
-            result = await new ReceiptPrintHandler(db, PdfTools.Renderer, new AuditTrail(db, kit.Clock)).PrintAsync(receipt.Id, "supervisor", "2");
+            result = await new ReceiptPrintHandler(db, PdfTools.Renderer, new AuditTrail(db, kit.Clock)).PrintAsync(receipt.Id, "supervisor", kit.CounterId);
         }
 
         Assert.Equal(ReceiptPrintStatus.Printed, result.Status);
