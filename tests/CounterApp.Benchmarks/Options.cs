@@ -5,7 +5,7 @@ namespace CounterApp.Benchmarks;
 /// <summary>The command line: <c>./build.sh bench [issuance] [crl] [ocsp] [--rounds N] [--cpu N] [--seconds N]</c>.</summary>
 internal sealed record Options
 {
-    public static readonly string[] AllSuites = ["issuance", "crl", "ocsp", "ledger"];
+    public static readonly string[] AllSuites = ["issuance", "crl", "ocsp", "ledger", "residents"];
 
     public IReadOnlyList<string> Suites { get; init; } = AllSuites;
 
@@ -23,11 +23,12 @@ internal sealed record Options
 
     public static string Usage =>
         $"""
-        usage: ./build.sh bench [issuance] [crl] [ocsp] [ledger] [--rounds N] [--cpu N] [--seconds N] [--app-env NAME=VALUE]...
+        usage: ./build.sh bench [issuance] [crl] [ocsp] [ledger] [residents] [--rounds N] [--cpu N] [--seconds N] [--app-env NAME=VALUE]...
           issuance  CertificateAuthority.Issue per CPU-second vs openssl speed rsa2048 sign/s (goal >= 0.70)
           crl       CRL of 100,000 and 1,000,000 entries vs openssl ca -gencrl (goal <= 2x), and 1M/100k (goal <= 11)
           ocsp      the running app: cached vs signed GET /ocsp requests/s with wrk (goal >= 5x)
           ledger    the daily fee ledger PDF, ~1,000 vs ~10 pages: time per page (goal <= 1.2x), peak memory (goal < 10x)
+          residents resident search over 100,000 residents on SQLite: p95 of a query mix (goal < 100 ms)
           --rounds  measured rounds per figure, reference and ours interleaved (default 3)
           --cpu     the CPU both sides are pinned to (default: the last, here {Environment.ProcessorCount - 1})
           --seconds length of each timed run (default 5)

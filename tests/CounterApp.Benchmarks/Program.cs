@@ -3,6 +3,7 @@ using CounterApp.Benchmarks.Crl;
 using CounterApp.Benchmarks.Issuance;
 using CounterApp.Benchmarks.Ledger;
 using CounterApp.Benchmarks.Ocsp;
+using CounterApp.Benchmarks.ResidentSearch;
 using CounterApp.Benchmarks.Support;
 
 // The issue 4 and issue 6 goals, each a ratio measured in this run (the machine is shared, so absolute figures drift; ratios hold).
@@ -36,6 +37,7 @@ try
             "issuance" => IssuanceSuite.Run(options),
             "crl" => CrlSuite.Run(options),
             "ledger" => LedgerSuite.Run(options),
+            "residents" => ResidentSearchSuite.Run(options),
             _ => OcspSuite.Run(options),
         });
     }
