@@ -6,6 +6,7 @@ using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.Ledger;
+using CounterApp.Web.Features.Readers;
 using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.RulesDemo;
 using CounterApp.Web.Hosting;
@@ -23,6 +24,7 @@ builder.AddPki();
 builder.AddLedger();
 builder.AddAgents();
 builder.AddCardSession();
+builder.AddCounterReaders();
 
 if (OperatorCommands.IsCommand(args))
 {
@@ -36,6 +38,7 @@ app.MapCounterHealth();
 app.MapRegisterSync();
 app.MapPki();
 app.MapAgents();
+app.MapCounterReaders();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;
