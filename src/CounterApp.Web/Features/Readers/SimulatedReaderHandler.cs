@@ -91,9 +91,10 @@ public sealed class SimulatedReaderHandler(CounterDbContext db, AuditTrail audit
         var chosen = residentId is { } id
             ? await Project(cards.Where(c => c.ResidentId == id)).ToListAsync(cancellationToken)
             : [];
-        var others = await Project(cards.Where(c => residentId == null || c.ResidentId != residentId))
-            .OrderBy(c => c.ResidentCode).ThenBy(c => c.CardNumber)
-            .Take(MaxChoices)
+        var others = await Project(cards
+                .Where(c => residentId == null || c.ResidentId != residentId)
+                .OrderBy(c => c.Resident!.ResidentCode).ThenBy(c => c.CardNumber)
+                .Take(MaxChoices))
             .ToListAsync(cancellationToken);
         return [.. chosen.OrderBy(c => c.CardNumber, StringComparer.Ordinal), .. others];
     }
