@@ -1,6 +1,7 @@
 using CounterApp.Web.Data.Entities;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CounterApp.Web.Features.Readers;
@@ -24,11 +25,16 @@ public static class ReaderEndpoints
 
     public static string RemovePath(int counterId) => FormattableString.Invariant($"/counters/{counterId}/reader/simulated/remove");
 
+    /// <summary>True for the state endpoint's path (background polling, which must not extend an idle session).</summary>
+    public static bool IsStatePoll(PathString path) =>
+        path.StartsWithSegments("/api/counters", StringComparison.OrdinalIgnoreCase, out var rest)
+        && rest.Value is { } tail && tail.EndsWith("/reader", StringComparison.OrdinalIgnoreCase) && tail.Count(c => c == '/') == 2;
+
     internal static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/counters/{counterId:int}/reader", GetState).RequireAuthorization(StaffOnly);
-        app.MapPost("/counters/{counterId:int}/reader/simulated/insert", InsertAsync).RequireAuthorization(CounterStaff);
-        app.MapPost("/counters/{counterId:int}/reader/simulated/remove", RemoveAsync).RequireAuthorization(CounterStaff);
+        app.MapPost("/counters/{counterId:int}/reader/simulated/insert", InsertAsync).RequireAuthorization(CounterStaff).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapPost("/counters/{counterId:int}/reader/simulated/remove", RemoveAsync).RequireAuthorization(CounterStaff).WithMetadata(new RequireAntiforgeryTokenAttribute());
     }
 
     /// <summary>GET /api/counters/{counterId}/reader: the reader's state as <see cref="ReaderStateView"/>, never cached.</summary>
@@ -40,29 +46,51 @@ public static class ReaderEndpoints
         return TypedResults.Ok(ReaderStateView.Of(readers.StateOf(counterId)));
     }
 
-    private static async Task<IResult> InsertAsync(
-        int counterId, [FromForm] string? cardId, [FromForm] string? returnUrl, HttpContext http, SimulatedReaderHandler handler, CancellationToken cancellationToken)
+    private static async Task<IResult> InsertAsync(int counterId, HttpContext http, SimulatedReaderHandler handler, CancellationToken cancellationToken)
     {
-        if (http.User.Identity?.Name is not { Length: > 0 } actor)
+        if (await ReadFormAsync(http, cancellationToken) is not { } form)
         {
-            return TypedResults.Forbid();
+            return TypedResults.BadRequest();
         }
 
-        var outcome = long.TryParse(cardId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+        var actor = http.User.Identity?.Name ?? throw new InvalidOperationException("The endpoint requires a signed-in member of staff.");
+        var outcome = long.TryParse(form["cardId"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
             ? await handler.InsertAsync(counterId, id, actor, cancellationToken)
             : SimulatedReaderOutcome.UnknownCard;
-        return TypedResults.LocalRedirect(WithOutcome(returnUrl, outcome));
+        return TypedResults.LocalRedirect(WithOutcome(form["returnUrl"], outcome));
     }
 
-    private static async Task<IResult> RemoveAsync(int counterId, [FromForm] string? returnUrl, HttpContext http, SimulatedReaderHandler handler, CancellationToken cancellationToken)
+    private static async Task<IResult> RemoveAsync(int counterId, HttpContext http, SimulatedReaderHandler handler, CancellationToken cancellationToken)
     {
-        if (http.User.Identity?.Name is not { Length: > 0 } actor)
+        if (await ReadFormAsync(http, cancellationToken) is not { } form)
         {
-            return TypedResults.Forbid();
+            return TypedResults.BadRequest();
         }
 
+        var actor = http.User.Identity?.Name ?? throw new InvalidOperationException("The endpoint requires a signed-in member of staff.");
         var outcome = await handler.RemoveAsync(counterId, actor, cancellationToken);
-        return TypedResults.LocalRedirect(WithOutcome(returnUrl, outcome));
+        return TypedResults.LocalRedirect(WithOutcome(form["returnUrl"], outcome));
+    }
+
+    /// <summary>
+    /// The posted form, or null when it is not a form or its antiforgery token failed (checked by UseAntiforgery, as the
+    /// endpoint requires it): a plain 400 then, where form binding would throw and end in a 500.
+    /// </summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        // The feature first: with a failed token, even asking whether the body is a form throws.
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true } || !http.Request.HasFormContentType)
+        {
+            // No re-executed status page: it would run this failed form through the antiforgery check again and throw.
+            if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
+            return null;
+        }
+
+        return await http.Request.ReadFormAsync(cancellationToken);
     }
 
     /// <summary>The local page to go back to (the site root for anything else), with the outcome in its query.</summary>

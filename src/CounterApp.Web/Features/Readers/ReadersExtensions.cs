@@ -1,4 +1,6 @@
 using CounterApp.Web.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using CounterApp.Web.Features.DemoTown;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +23,21 @@ public static partial class ReadersExtensions
         builder.Services.AddSingleton<AgentCounterReaders>();
         builder.Services.AddSingleton<ICounterReaders>(Choose);
         builder.Services.AddScoped<SimulatedReaderHandler>();
-        builder.Services.AddAuthorization();
+
+        // The header polls the reader state every 2 s: that must not count as the clerk being active, or the idle
+        // timeout (sliding cookie) would never end a session left open at the counter.
+        builder.Services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
+        {
+            var inner = o.Events.OnCheckSlidingExpiration;
+            o.Events.OnCheckSlidingExpiration = async context =>
+            {
+                await inner(context);
+                if (ReaderEndpoints.IsStatePoll(context.Request.Path))
+                {
+                    context.ShouldRenew = false;
+                }
+            };
+        });
         return builder;
     }
 
