@@ -6,6 +6,7 @@ using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.Ledger;
+using CounterApp.Web.Features.Readers;
 using CounterApp.Web.Features.Receipts;
 using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.Residents;
@@ -28,6 +29,7 @@ builder.AddLedger();
 builder.AddAgents();
 builder.AddCardSession();
 builder.AddResidents();
+builder.AddCounterReaders();
 
 if (OperatorCommands.IsCommand(args))
 {
@@ -43,6 +45,7 @@ app.MapRegisterSync();
 app.MapPki();
 app.MapAgents();
 app.MapReceipts();
+app.MapCounterReaders();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;

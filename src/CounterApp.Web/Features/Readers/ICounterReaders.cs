@@ -16,6 +16,15 @@ public interface ICounterReaders
     /// Throws <see cref="ReaderUnavailableException"/> when the agent is offline, no reader is attached or no card is in it.
     /// </summary>
     Task<ISmartCardConnection> OpenCardAsync(int counterId, CancellationToken cancellationToken = default);
+
+    /// <summary>Raised after a counter's reader changed (agent, reader or card); handlers must be quick and must not throw.</summary>
+    event EventHandler<CounterReaderChangedEventArgs>? Changed;
+}
+
+/// <summary>The reader of <see cref="CounterId"/> changed; ask <see cref="ICounterReaders.StateOf"/> for the new state.</summary>
+public sealed class CounterReaderChangedEventArgs(int counterId) : EventArgs
+{
+    public int CounterId { get; } = counterId;
 }
 
 /// <summary>The live state of a counter's reader.</summary>
@@ -30,6 +39,12 @@ public enum ReaderUnavailableReason
     AgentOffline,
     NoReader,
     NoCard,
+
+    /// <summary>Another procedure holds the card at this counter (until its connection is disposed).</summary>
+    Busy,
+
+    /// <summary>Cards are in more than one reader at the counter; the clerk takes out all but one.</summary>
+    SeveralCards,
 }
 
 /// <summary>The counter's reader cannot give a card now; <see cref="Reason"/> says why (the UI words it).</summary>
@@ -51,6 +66,9 @@ public sealed class ReaderUnavailableException : Exception
 
     public ReaderUnavailableException(ReaderUnavailableReason reason, int counterId)
         : base($"Counter {counterId}: {reason}.") => Reason = reason;
+
+    public ReaderUnavailableException(ReaderUnavailableReason reason, int counterId, Exception innerException)
+        : base($"Counter {counterId}: {reason}.", innerException) => Reason = reason;
 
     public ReaderUnavailableReason Reason { get; }
 }
