@@ -6,7 +6,7 @@ namespace CounterApp.Web.Tests.Support;
 /// The real app on Kestrel (a loopback port chosen by the OS) and Debian's Chromium driven by Playwright.
 /// Chromium is a test dependency installed by `./build.sh test`; if it is missing the tests fail, never skip.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -14,7 +14,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public CounterAppFactory App { get; } = new();
+    public BrowserFixture()
+        : this(new CounterAppFactory())
+    {
+    }
+
+    protected BrowserFixture(CounterAppFactory app) => App = app;
+
+    public CounterAppFactory App { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -44,6 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await App.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A fresh browser context (own cookies) with a page in Japanese.</summary>
