@@ -5,6 +5,7 @@ using CounterApp.Web.Features.CardSession;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.DocumentCopies;
+using CounterApp.Web.Features.Issuance;
 using CounterApp.Web.Features.Ledger;
 using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.RulesDemo;
@@ -23,6 +24,7 @@ builder.AddPki();
 builder.AddLedger();
 builder.AddAgents();
 builder.AddCardSession();
+builder.AddIssuance();
 
 if (OperatorCommands.IsCommand(args))
 {
