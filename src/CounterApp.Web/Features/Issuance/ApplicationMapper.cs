@@ -3,6 +3,7 @@ using CounterApp.Domain.Fees;
 using CounterApp.Domain.Rules;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
+using CounterApp.Web.Data.Concurrency;
 using CounterApp.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,8 +57,34 @@ public static class ApplicationMapper
             Split(record.Outstanding).Select(Enum.Parse<Obligation>));
     }
 
-    /// <summary>Writes the domain object's state into the tracked row and appends the history it gained.</summary>
+    /// <summary>
+    /// Saves the domain object into its tracked row (in the caller's transaction): first the row itself, so a change
+    /// another clerk saved since the load is a conflict (Version) before anything else is written; then the history
+    /// it gained. On a conflict nothing of this application is written.
+    /// </summary>
+    public static async Task<SaveResult> SaveAsync(CounterDbContext db, Application application, ApplicationRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ApplyState(application, record);
+        var saved = await db.SaveOrConflictAsync(cancellationToken: cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return saved;
+        }
+
+        AppendHistory(application, record);
+        await db.SaveChangesAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>Writes the domain object's state into the row and appends the history it gained (a new row: no conflict to check).</summary>
     public static void Apply(Application application, ApplicationRecord record)
+    {
+        ApplyState(application, record);
+        AppendHistory(application, record);
+    }
+
+    private static void ApplyState(Application application, ApplicationRecord record)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(record);
@@ -65,6 +92,10 @@ public static class ApplicationMapper
         record.IssuedSerial = application.IssuedSerial;
         record.RefusedFor = Join(application.RefusedFor.Select(b => b.RuleId).Distinct());
         record.Outstanding = Join(application.Outstanding.Order().Select(o => o.ToString()));
+    }
+
+    private static void AppendHistory(Application application, ApplicationRecord record)
+    {
         var saved = record.History.Count;
         for (var i = saved; i < application.History.Count; i++)
         {

@@ -1,6 +1,5 @@
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
-using CounterApp.Web.Data.Concurrency;
 
 namespace CounterApp.Web.Features.Issuance;
 
@@ -16,8 +15,7 @@ internal static class StepCommit
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await audit.LockChainAsync(cancellationToken);
-        ApplicationMapper.Apply(loaded.Application, loaded.Record);
-        var saved = await db.SaveOrConflictAsync(cancellationToken: cancellationToken);
+        var saved = await ApplicationMapper.SaveAsync(db, loaded.Application, loaded.Record, cancellationToken);
         if (!saved.Succeeded)
         {
             return IssuanceResult.Conflict(saved.Message);

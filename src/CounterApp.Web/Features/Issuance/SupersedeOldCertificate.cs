@@ -63,8 +63,7 @@ public sealed class SupersedeOldCertificateHandler(CounterDbContext db, AuditTra
             events.Add(IssuanceAudit.Event(request.Actor, counter, loaded, "application.completed", AuditOutcomes.Succeeded, ("serial", application.IssuedSerial)));
         }
 
-        ApplicationMapper.Apply(application, loaded.Record);
-        var saved = await Data.Concurrency.ConcurrencyExtensions.SaveOrConflictAsync(db, cancellationToken: cancellationToken);
+        var saved = await ApplicationMapper.SaveAsync(db, application, loaded.Record, cancellationToken);
         if (!saved.Succeeded)
         {
             return IssuanceResult.Conflict(saved.Message);

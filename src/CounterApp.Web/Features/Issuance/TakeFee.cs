@@ -2,7 +2,6 @@ using CounterApp.Domain.Applications;
 using CounterApp.Domain.Fees;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
-using CounterApp.Web.Data.Concurrency;
 using CounterApp.Web.Data.Receipts;
 using CounterApp.Web.Features.Ledger;
 using CounterApp.Web.Features.RulesDemo;
@@ -52,8 +51,7 @@ public sealed class TakeFeeHandler(CounterDbContext db, AuditTrail audit, Receip
                 },
                 cancellationToken);
             application.Pay(ApplicationMapper.ToPayment(receipt));
-            ApplicationMapper.Apply(application, loaded.Record);
-            var saved = await db.SaveOrConflictAsync(cancellationToken: cancellationToken);
+            var saved = await ApplicationMapper.SaveAsync(db, application, loaded.Record, cancellationToken);
             if (!saved.Succeeded)
             {
                 return IssuanceResult.Conflict(saved.Message);

@@ -74,14 +74,12 @@ public sealed class DecideVoidHandler(CounterDbContext db, AuditTrail audit, Tim
                     At = AuditChain.Stored(now),
                     LedgerDay = TokyoClock.Today(time),
                 });
-                if (loaded is not null)
-                {
-                    loaded.Application.VoidPayment(paymentVoid);
-                    ApplicationMapper.Apply(loaded.Application, loaded.Record);
-                }
+                loaded?.Application.VoidPayment(paymentVoid);
             }
 
-            var saved = await db.SaveOrConflictAsync(cancellationToken: cancellationToken);
+            var saved = loaded is null
+                ? await db.SaveOrConflictAsync(cancellationToken: cancellationToken)
+                : await ApplicationMapper.SaveAsync(db, loaded.Application, loaded.Record, cancellationToken);
             if (!saved.Succeeded)
             {
                 return new VoidResult(null, new("R-FE-03", "request", saved.Message!));
