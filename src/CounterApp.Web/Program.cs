@@ -9,12 +9,14 @@ using CounterApp.Web.Features.Issuance;
 using CounterApp.Web.Features.Ledger;
 using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.RulesDemo;
+using CounterApp.Web.Features.SignIn;
 using CounterApp.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCounterDatabase();
 builder.AddCounterAudit();
 builder.AddCounterIdentity();
+builder.AddSignIn();
 builder.AddDemoTown();
 builder.AddCounterUi();
 builder.AddRulesDemo();
@@ -35,6 +37,7 @@ if (OperatorCommands.IsCommand(args))
 var app = builder.Build();
 app.UseCounterUi();
 app.MapCounterHealth();
+app.MapSignIn();
 app.MapRegisterSync();
 app.MapPki();
 app.MapAgents();

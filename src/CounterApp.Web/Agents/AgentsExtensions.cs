@@ -27,7 +27,8 @@ public static class AgentsExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseWebSockets();
-        app.Map(AgentEndpoint.Path, AgentEndpoint.HandleAsync);
+        // Agents authenticate with their own key (challenge-response), not a staff cookie.
+        app.Map(AgentEndpoint.Path, AgentEndpoint.HandleAsync).AllowAnonymous();
 
         // Agent connections are long-lived requests; without this, a graceful shutdown waits its full timeout for them.
         var registry = app.Services.GetRequiredService<AgentRegistry>();

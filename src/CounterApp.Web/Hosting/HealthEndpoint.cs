@@ -20,7 +20,7 @@ public static class HealthEndpoint
             {
                 return Results.Json(new { status = "unavailable", reason = e.GetType().Name }, statusCode: 503);
             }
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

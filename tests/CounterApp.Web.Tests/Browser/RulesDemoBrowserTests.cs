@@ -1,16 +1,19 @@
+using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Tests.Support;
 
 namespace CounterApp.Web.Tests.Browser;
 
 /// <summary>The rules demo in a real Chromium: the clerk picks, submits, and reads the outcome.</summary>
-public sealed class RulesDemoBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class RulesDemoBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncDisposable
 {
+    public async ValueTask DisposeAsync() => await browser.ScreenshotIfFailedAsync();
+
     [Fact]
     [Trait("Rule", "R-VI-01")]
     public async Task Check_WhenNonPhotoCardAndDriverLicence_ShowsSameDayIssue()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/");
+        var page = await browser.SignedInPageAsync(StaffRoles.Clerk);
+        await page.GotoAsync("/rules");
         await page.SelectOptionAsync("#resident", "16322800002");
         await page.SelectOptionAsync("#document-type", "driver-licence");
         await page.FillAsync("#document-expires", "2028-08-20");
@@ -29,8 +32,8 @@ public sealed class RulesDemoBrowserTests(BrowserFixture browser) : IClassFixtur
     [Trait("Rule", "R-ID-03")]
     public async Task Check_WhenNonPhotoCardAndExpiredLicence_ShowsTwoVisitsAndTheExpiry()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/");
+        var page = await browser.SignedInPageAsync(StaffRoles.Clerk);
+        await page.GotoAsync("/rules");
         await page.SelectOptionAsync("#resident", "16322800002");
         await page.SelectOptionAsync("#document-type", "driver-licence");
         await page.FillAsync("#document-expires", "2026-11-23");
@@ -44,8 +47,8 @@ public sealed class RulesDemoBrowserTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task Language_WhenEnglishClicked_ShowsTheFormInEnglish()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/");
+        var page = await browser.SignedInPageAsync(StaffRoles.Clerk);
+        await page.GotoAsync("/rules");
         await page.ClickAsync("a[lang='en']");
 
         Assert.Equal("Eligibility check (rules engine demo)", (await page.InnerTextAsync("h1")).Trim());

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Tests.Support;
 
 namespace CounterApp.Web.Tests.Hosting;
@@ -26,13 +27,13 @@ public sealed class HostingTests(CounterAppFactory factory) : IClassFixture<Coun
     [Fact]
     public async Task Culture_WhenEnglishChosen_ServesEnglishAndBackToJapanese()
     {
-        using var client = factory.CreateClient();
-        var english = await client.GetAsync(new Uri("/culture/en?redirect=/", UriKind.Relative));
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
+        var english = await client.GetAsync(new Uri("/culture/en?redirect=/rules", UriKind.Relative));
         var html = await english.Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("Eligibility check", html, StringComparison.Ordinal);
 
-        html = await (await client.GetAsync(new Uri("/culture/ja-JP?redirect=/", UriKind.Relative))).Content.ReadAsStringAsync();
+        html = await (await client.GetAsync(new Uri("/culture/ja-JP?redirect=/rules", UriKind.Relative))).Content.ReadAsStringAsync();
         Assert.Contains("受付判定", html, StringComparison.Ordinal);
     }
 
@@ -49,7 +50,7 @@ public sealed class HostingTests(CounterAppFactory factory) : IClassFixture<Coun
     [Fact]
     public async Task NotFound_WhenUnknownPath_Returns404InJapanese()
     {
-        using var client = factory.CreateClient();
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
         var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

@@ -1,4 +1,5 @@
 using System.Net;
+using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Tests.Support;
 
 namespace CounterApp.Web.Tests.RulesDemo;
@@ -18,8 +19,8 @@ public sealed class RulesDemoPageTests(CounterAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Home_WhenOpened_ShowsJapaneseFormWithDemoResidents()
     {
-        using var client = factory.CreateClient();
-        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
+        var html = await client.GetStringAsync(new Uri("/rules", UriKind.Relative));
 
         Assert.Contains("<html lang=\"ja\">", html, StringComparison.Ordinal);
         Assert.Contains("受付判定", html, StringComparison.Ordinal);
@@ -33,8 +34,8 @@ public sealed class RulesDemoPageTests(CounterAppFactory factory) : IClassFixtur
     [Trait("Rule", "R-VI-01")]
     public async Task Check_WhenPhotoCardInPersonDuringHours_AcceptsSameDayWithFeeAndValidity()
     {
-        using var client = factory.CreateClient();
-        var (response, html) = await FormPoster.PostAsync(client, "/", "rules-check", Visit("16322800001"));
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
+        var (response, html) = await FormPoster.PostAsync(client, "/rules", "rules-check", Visit("16322800001"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("受付できます。", html, StringComparison.Ordinal);
@@ -48,8 +49,8 @@ public sealed class RulesDemoPageTests(CounterAppFactory factory) : IClassFixtur
     [Trait("Rule", "R-EL-03")]
     public async Task Check_WhenResidentUnderFifteen_RefusesWithSpecialProcedure()
     {
-        using var client = factory.CreateClient();
-        var (_, html) = await FormPoster.PostAsync(client, "/", "rules-check", Visit("16322800003"));
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
+        var (_, html) = await FormPoster.PostAsync(client, "/rules", "rules-check", Visit("16322800003"));
 
         Assert.Contains("data-rule=\"R-EL-03\"", html, StringComparison.Ordinal);
         Assert.Contains("係長に相談", html, StringComparison.Ordinal);
@@ -60,8 +61,8 @@ public sealed class RulesDemoPageTests(CounterAppFactory factory) : IClassFixtur
     [Trait("Rule", "R-VI-03")]
     public async Task Check_WhenProxyWithoutOwnDocument_ShowsTwoVisitsAndTheMissingDocument()
     {
-        using var client = factory.CreateClient();
-        var (_, html) = await FormPoster.PostAsync(client, "/", "rules-check", Visit("16322800001", applicant: "Proxy"));
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
+        var (_, html) = await FormPoster.PostAsync(client, "/rules", "rules-check", Visit("16322800001", applicant: "Proxy"));
 
         Assert.Contains("id=\"visit-plan\" data-rule=\"R-VI-03\"", html, StringComparison.Ordinal);
         Assert.Contains("<li data-rule=\"R-VI-03\">", html, StringComparison.Ordinal);
@@ -73,9 +74,9 @@ public sealed class RulesDemoPageTests(CounterAppFactory factory) : IClassFixtur
     [Trait("Rule", "R-HR-03")]
     public async Task Check_WhenHolidayEvening_ShowsBothHourRulesAndNextOpening()
     {
-        using var client = factory.CreateClient();
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
         // 2026-11-23 is 勤労感謝の日 (Monday); the next opening is Tuesday 8:30.
-        var (_, html) = await FormPoster.PostAsync(client, "/", "rules-check", Visit("16322800001", at: "2026-11-23T20:00"));
+        var (_, html) = await FormPoster.PostAsync(client, "/rules", "rules-check", Visit("16322800001", at: "2026-11-23T20:00"));
 
         Assert.Contains("<li data-rule=\"R-HR-01\">", html, StringComparison.Ordinal);
         Assert.Contains("<li data-rule=\"R-HR-02\">", html, StringComparison.Ordinal);
@@ -87,10 +88,10 @@ public sealed class RulesDemoPageTests(CounterAppFactory factory) : IClassFixtur
     [Trait("Rule", "R-HR-03")]
     public async Task Check_WhenSupervisorGivesReason_AcceptsOutsideHoursAndShowsTheOverride()
     {
-        using var client = factory.CreateClient();
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
         var fields = Visit("16322800001", at: "2026-11-24T17:10");
         fields["Form.SupervisorOverrideReason"] = "来庁者が閉庁直前に到着したため";
-        var (_, html) = await FormPoster.PostAsync(client, "/", "rules-check", fields);
+        var (_, html) = await FormPoster.PostAsync(client, "/rules", "rules-check", fields);
 
         Assert.Contains("受付できます。", html, StringComparison.Ordinal);
         Assert.Contains("id=\"overrides\"", html, StringComparison.Ordinal);
@@ -101,8 +102,8 @@ public sealed class RulesDemoPageTests(CounterAppFactory factory) : IClassFixtur
     [Trait("Rule", "R-X-03")]
     public async Task Check_WhenDateOutsideCalendar_NamesTheFieldWithoutError500()
     {
-        using var client = factory.CreateClient();
-        var (response, html) = await FormPoster.PostAsync(client, "/", "rules-check", Visit("16322800001", at: "2051-01-05T10:00"));
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
+        var (response, html) = await FormPoster.PostAsync(client, "/rules", "rules-check", Visit("16322800001", at: "2051-01-05T10:00"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("id=\"input-error\"", html, StringComparison.Ordinal);
@@ -114,8 +115,8 @@ public sealed class RulesDemoPageTests(CounterAppFactory factory) : IClassFixtur
     [Trait("Rule", "R-X-03")]
     public async Task Check_WhenUnknownResident_NamesTheField()
     {
-        using var client = factory.CreateClient();
-        var (_, html) = await FormPoster.PostAsync(client, "/", "rules-check", Visit("99999999999"));
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
+        var (_, html) = await FormPoster.PostAsync(client, "/rules", "rules-check", Visit("99999999999"));
 
         Assert.Contains("「申請者（住民）」", html, StringComparison.Ordinal);
     }
@@ -123,9 +124,9 @@ public sealed class RulesDemoPageTests(CounterAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Check_WhenPostedWithoutAntiforgeryToken_IsRejectedWithout500()
     {
-        using var client = factory.CreateClient();
+        using var client = await StaffSignIn.SignInAsync(factory, StaffRoles.Clerk);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>(Visit("16322800001")) { ["_handler"] = "rules-check" });
-        var response = await client.PostAsync(new Uri("/", UriKind.Relative), content);
+        var response = await client.PostAsync(new Uri("/rules", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

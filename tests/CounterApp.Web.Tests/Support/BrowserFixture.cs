@@ -10,6 +10,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly List<IPage> _pages = [];
+
     private IPlaywright? _playwright;
 
     public CounterAppFactory App { get; } = new();
@@ -48,6 +50,62 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "ja-JP" });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        lock (_pages)
+        {
+            _pages.Add(page);
+        }
+
+        return page;
+    }
+
+    /// <summary>A fresh page signed in through the sign-in form as the demo account of <paramref name="role"/>, at counter 2.</summary>
+    public async Task<IPage> SignedInPageAsync(string role)
+    {
+        await StaffSignIn.PreparePasswordAsync(App.Services, role);
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#user-name", StaffSignIn.UserNameOf(role));
+        await page.FillAsync("#password", StaffSignIn.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/counter**");
+        if (role != Web.Data.Entities.StaffRoles.Administrator)
+        {
+            await page.ClickAsync("#choose-counter");
+            await page.WaitForSelectorAsync("#header-counter");
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// Saves a full-page screenshot of every page this fixture opened since the last call, named for the test, when
+    /// the current test failed (artifacts/screenshots under the test output); then forgets the pages.
+    /// </summary>
+    public async Task ScreenshotIfFailedAsync()
+    {
+        IPage[] pages;
+        lock (_pages)
+        {
+            pages = [.. _pages];
+            _pages.Clear();
+        }
+
+        var context = TestContext.Current;
+        if (context.TestState?.Result != TestResult.Failed)
+        {
+            return;
+        }
+
+        var directory = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+        Directory.CreateDirectory(directory);
+        var name = string.Concat((context.Test?.TestDisplayName ?? "test").Split(Path.GetInvalidFileNameChars()));
+        for (var i = 0; i < pages.Length; i++)
+        {
+            if (!pages[i].IsClosed)
+            {
+                await pages[i].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}-{i}.png"), FullPage = true });
+            }
+        }
     }
 }

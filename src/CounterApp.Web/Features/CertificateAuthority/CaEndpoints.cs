@@ -27,10 +27,10 @@ public static class CaEndpoints
     public static IEndpointRouteBuilder MapPki(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/ca/{id}.cer", Certificate);
-        app.MapGet("/crl/{id}.crl", Crl);
-        app.MapGet("/ocsp/{**request}", OcspGet);
-        app.MapPost("/ocsp", OcspPostAsync).DisableAntiforgery();
+        app.MapGet("/ca/{id}.cer", Certificate).AllowAnonymous();
+        app.MapGet("/crl/{id}.crl", Crl).AllowAnonymous();
+        app.MapGet("/ocsp/{**request}", OcspGet).AllowAnonymous();
+        app.MapPost("/ocsp", OcspPostAsync).DisableAntiforgery().AllowAnonymous();
         return app;
     }
 

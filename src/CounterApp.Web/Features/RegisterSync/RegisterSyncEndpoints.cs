@@ -14,7 +14,7 @@ public static partial class RegisterSyncEndpoints
     public static IEndpointRouteBuilder MapRegisterSync(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/register").AddEndpointFilter<RegisterApiKeyFilter>().DisableAntiforgery();
+        var group = app.MapGroup("/api/register").AddEndpointFilter<RegisterApiKeyFilter>().DisableAntiforgery().AllowAnonymous(); // the register system signs in with its shared key
         group.MapPost("/events", EventAsync);
         group.MapPost("/import", ImportAsync);
         return app;

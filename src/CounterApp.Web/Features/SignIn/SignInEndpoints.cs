@@ -1,0 +1,26 @@
+using CounterApp.Web.Hosting;
+
+namespace CounterApp.Web.Features.SignIn;
+
+public static class SignInEndpoints
+{
+    public static IHostApplicationBuilder AddSignIn(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<SignInService>();
+        builder.Services.AddScoped<Counters.CounterChoice>();
+        return builder;
+    }
+
+    /// <summary>POST /account/logout (a form with antiforgery in the header): signs out and returns to the sign-in page.</summary>
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/account/logout", async (SignInService signIn, StaffContext staff, CancellationToken cancellationToken) =>
+        {
+            await signIn.SignOutAsync(staff.IsSignedIn ? staff.UserName : null, cancellationToken);
+            return Results.LocalRedirect("/account/login");
+        }).AllowAnonymous();
+        return app;
+    }
+}

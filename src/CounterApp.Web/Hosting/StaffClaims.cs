@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Security.Claims;
+using CounterApp.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CounterApp.Web.Hosting;
+
+/// <summary>The claims a staff cookie carries besides name and roles.</summary>
+public static class StaffClaims
+{
+    public const string DisplayName = "counterapp:display_name";
+
+    public const string Office = "counterapp:office";
+
+    /// <summary>The counter the clerk sits at (chosen after sign-in).</summary>
+    public const string Counter = "counterapp:counter";
+}
+
+/// <summary>Adds the display name and office to the principal Identity builds at sign-in.</summary>
+public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(StaffClaims.DisplayName, user.DisplayName));
+        if (user.OfficeId is { } office)
+        {
+            identity.AddClaim(new Claim(StaffClaims.Office, office.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return identity;
+    }
+}
