@@ -41,6 +41,7 @@ app.MapSignIn();
 app.MapRegisterSync();
 app.MapPki();
 app.MapAgents();
+app.MapIssuance();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;

@@ -1,3 +1,4 @@
+using CounterApp.Web.Documents;
 using CounterApp.Web.Features.Voids;
 
 namespace CounterApp.Web.Features.Issuance;
@@ -11,6 +12,7 @@ public static class IssuanceExtensions
     public static IHostApplicationBuilder AddIssuance(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddCounterDocuments();
         builder.Services.AddSingleton<IssuanceProgress>();
         builder.Services.AddScoped<StartApplicationHandler>();
         builder.Services.AddScoped<CheckEligibilityHandler>();
