@@ -5,6 +5,7 @@ using CounterApp.Web.Features.CardSession;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.DocumentCopies;
+using CounterApp.Web.Features.Issuance;
 using CounterApp.Web.Features.Ledger;
 using CounterApp.Web.Features.Readers;
 using CounterApp.Web.Features.Receipts;
@@ -30,6 +31,7 @@ builder.AddAgents();
 builder.AddCardSession();
 builder.AddResidents();
 builder.AddCounterReaders();
+builder.AddIssuance();
 
 if (OperatorCommands.IsCommand(args))
 {
@@ -46,6 +48,7 @@ app.MapPki();
 app.MapAgents();
 app.MapReceipts();
 app.MapCounterReaders();
+app.MapIssuance();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;

@@ -8,7 +8,7 @@ namespace CounterApp.Domain.Applications;
 /// Every change goes through a method that checks the current state and records a <see cref="StateChange"/>;
 /// an illegal change throws <see cref="InvalidTransitionException"/>.
 /// </summary>
-public sealed class Application
+public sealed partial class Application
 {
     private readonly List<StateChange> _history = [];
     private readonly HashSet<Obligation> _outstanding = [];

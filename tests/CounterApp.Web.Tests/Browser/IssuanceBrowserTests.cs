@@ -1,6 +1,10 @@
+using System.Security.Cryptography;
+using CounterApp.Pki.Issuance;
+using CounterApp.Pki.Profile;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Documents;
+using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Tests.Documents;
 using CounterApp.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +65,7 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
     [Trait("Rule", "R-RV-01")]
     public async Task Renewal_WhenResidentIsInTheWindow_IssuesAndOcspSaysTheOldCertificateIsSuperseded()
     {
-        const string oldSerial = "3A0F1C55D2E4B6A8";
+        var oldSerial = await GiveRealCertificateEndingSoonAsync("16322800007");
         var page = await browser.SignedInPageAsync(StaffRoles.Clerk);
 
         // 弓庄 恵子: her certificate ends within three months, so the resident page offers a renewal.
@@ -85,10 +89,12 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
         openssl.Write("ca.der", await client.GetByteArrayAsync(new Uri("/ca/toyama.cer", UriKind.Relative)));
         openssl.Ok("x509", "-inform", "DER", "-in", "ca.der", "-out", "ca.pem");
         var ocspUrl = new Uri(browser.BaseAddress, "ocsp").ToString();
-        // The app's clock is fixed on 2026-11-24; a wide validity window keeps OpenSSL from judging the response's times by the real date.
-        var answer = openssl.Ok("ocsp", "-issuer", "ca.pem", "-serial", "0x" + oldSerial, "-url", ocspUrl, "-resp_text", "-CAfile", "ca.pem", "-validity_period", "315360000");
+        // The app's clock stands at 2026-11-24 10:00 JST: OpenSSL verifies as of that moment (-attime), and a wide
+        // validity window keeps it from judging the response's thisUpdate by the machine's real date.
+        var at = CounterAppFactory.Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var answer = openssl.Ok("ocsp", "-issuer", "ca.pem", "-serial", "0x" + oldSerial, "-url", ocspUrl, "-resp_text", "-CAfile", "ca.pem", "-attime", at, "-validity_period", "315360000");
         Assert.Contains("Response verify OK", answer, StringComparison.Ordinal);
-        Assert.Contains(": revoked", answer, StringComparison.Ordinal);
+        Assert.True(answer.Contains(": revoked", StringComparison.Ordinal), answer);
         Assert.Contains("Reason: superseded", answer, StringComparison.Ordinal);
 
         // The new certificate is active; the resident's page shows the old one revoked.
@@ -109,6 +115,32 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
 
         await page.WaitForSelectorAsync("#access-denied");
         Assert.Contains("/account/denied", page.Url, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The demo town's certificate rows are not in the CA's own register, so OCSP would say "unknown": the resident's
+    /// current certificate is replaced by one the app's CA really issues, ending within a month (its card expiry cap
+    /// set a month out), which puts it inside the renewal window (R-CE-04).
+    /// </summary>
+    private async Task<string> GiveRealCertificateEndingSoonAsync(string residentCode)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var ca = scope.ServiceProvider.GetRequiredService<PrefecturalCa>();
+        var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.ResidentCode == residentCode);
+        var municipality = await db.Offices.OrderBy(o => o.Id).Select(o => o.MunicipalityName).FirstAsync();
+        var row = await db.Certificates.SingleAsync(c => c.ResidentId == resident.Id && c.Status == Domain.Certificates.CertificateStatus.Active);
+        using var key = RSA.Create(2048);
+        using var issued = ca.Authority.Issue(
+            CertificateSubject.From(resident.ToDomain(), municipality),
+            SubscriberKey.FromSubjectPublicKeyInfo(key.ExportSubjectPublicKeyInfo()),
+            DateOnly.FromDateTime(CounterAppFactory.Now.Date).AddMonths(1));
+        row.Serial = issued.Serial.Hex;
+        row.Der = issued.Certificate.RawData;
+        row.IssuedOn = issued.Validity.IssuedOn;
+        row.ExpiresOn = issued.Validity.ExpiresOn;
+        await db.SaveChangesAsync();
+        return row.Serial;
     }
 
     private async Task<CertificateRecord> LatestCertificateAsync(string residentCode)

@@ -26,9 +26,13 @@ public sealed partial class CardSessionService(
 {
     private string? _residentCode;
 
-    /// <summary>Issues the signing certificate onto the card: PIN, issuer auth, key, CA, write, password.</summary>
+    /// <summary>
+    /// Issues the signing certificate onto the card: PIN, issuer auth, key, CA, write, password. Each step is reported
+    /// to <paramref name="progress"/> (if given) as it starts, for the clerk's live progress indicator.
+    /// </summary>
     public async Task<CardSessionResult> IssueAsync(
-        ISmartCardConnection connection, CardSessionContext context, char[] cardPin, char[] password, CancellationToken cancellationToken = default)
+        ISmartCardConnection connection, CardSessionContext context, char[] cardPin, char[] password, IProgress<CardSessionStep>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(context);
@@ -36,6 +40,7 @@ public sealed partial class CardSessionService(
         {
             ArgumentNullException.ThrowIfNull(cardPin);
             ArgumentNullException.ThrowIfNull(password);
+            progress?.Report(CardSessionStep.ValidateInput);
             if (!IsCardPin(cardPin))
             {
                 return await RefuseInputAsync(context, "certificate.issuance", "InvalidCardPin", cancellationToken);
@@ -51,6 +56,7 @@ public sealed partial class CardSessionService(
             var municipality = await db.Offices.AsNoTracking().Select(o => o.MunicipalityName).FirstAsync(cancellationToken);
             var client = new ResidentCardClient(connection);
             var step = CardSessionStep.SelectApplication;
+            progress?.Report(step);
             IssuedCertificate? issued = null;
             CertificateRecord? record = null;
             var onCard = false;
@@ -60,6 +66,7 @@ public sealed partial class CardSessionService(
                 await client.SelectApplicationAsync(cancellationToken);
 
                 step = CardSessionStep.VerifyCardPin;
+                progress?.Report(step);
                 var pinStatus = await client.VerifyCardPinAsync(cardPin.AsMemory(), cancellationToken);
                 if (!pinStatus.IsVerified)
                 {
@@ -69,13 +76,16 @@ public sealed partial class CardSessionService(
                 await AuditAsync(context, "card.pin-verified", AuditOutcomes.Succeeded, null, cancellationToken);
 
                 step = CardSessionStep.AuthenticateIssuer;
+                progress?.Report(step);
                 await AuthenticateIssuerAsync(client, cancellationToken);
 
                 step = CardSessionStep.GenerateKey;
+                progress?.Report(step);
                 var publicKey = await client.GenerateKeyPairAsync(cancellationToken);
                 await AuditAsync(context, "card.key-generated", AuditOutcomes.Succeeded, null, cancellationToken);
 
                 step = CardSessionStep.IssueCertificate;
+                progress?.Report(step);
                 issued = ca.Authority.Issue(
                     CertificateSubject.From(resident.ToDomain(), municipality),
                     SubscriberKey.FromSubjectPublicKeyInfo(publicKey.ToSubjectPublicKeyInfo()),
@@ -96,12 +106,14 @@ public sealed partial class CardSessionService(
                 await AuditAsync(context, "certificate.issued", AuditOutcomes.Succeeded, Details(("serial", record.Serial), ("expiresOn", record.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), cancellationToken);
 
                 step = CardSessionStep.WriteCertificate;
+                progress?.Report(step);
                 await client.WriteSigningCertificateAsync(issued.Certificate.RawData, cancellationToken);
                 await client.WriteCaCertificateAsync(ca.CertificateDer, cancellationToken);
                 onCard = true;
                 await AuditAsync(context, "card.certificate-written", AuditOutcomes.Succeeded, Details(("serial", record.Serial)), cancellationToken);
 
                 step = CardSessionStep.SetPassword;
+                progress?.Report(step);
                 await client.SetInitialPasswordAsync(password.AsMemory(), cancellationToken);
                 await AuditAsync(context, "card.password-set", AuditOutcomes.Succeeded, Details(("serial", record.Serial)), cancellationToken);
                 LogIssued(logger, record.Serial, card.Id);

@@ -99,7 +99,7 @@ public sealed class SimulatedCounterReadersTests(ReadersApp app)
         await using (var connection = await app.Readers.OpenCardAsync(counter, TestContext.Current.CancellationToken))
         {
             result = await scope.ServiceProvider.GetRequiredService<CardSessionService>().IssueAsync(
-                connection, new CardSessionContext("clerk-readers", counterName, row), SimulatedCards.DemoCardPin.ToCharArray(), Password.ToCharArray(), TestContext.Current.CancellationToken);
+                connection, new CardSessionContext("clerk-readers", counterName, row), SimulatedCards.DemoCardPin.ToCharArray(), Password.ToCharArray(), cancellationToken: TestContext.Current.CancellationToken);
         }
 
         Assert.True(result.Succeeded, result.Message);
@@ -136,7 +136,7 @@ public sealed class SimulatedCounterReadersTests(ReadersApp app)
         {
             var connection = new InterceptingConnection(opened, Ins.UpdateBinary, () => app.Readers.Remove(counter));
             result = await scope.ServiceProvider.GetRequiredService<CardSessionService>().IssueAsync(
-                connection, new CardSessionContext("clerk-readers", counterName, row), SimulatedCards.DemoCardPin.ToCharArray(), Password.ToCharArray(), TestContext.Current.CancellationToken);
+                connection, new CardSessionContext("clerk-readers", counterName, row), SimulatedCards.DemoCardPin.ToCharArray(), Password.ToCharArray(), cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(connection.Fired);
         }
 

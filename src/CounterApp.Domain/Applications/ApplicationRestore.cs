@@ -1,0 +1,115 @@
+using CounterApp.Domain.Fees;
+using CounterApp.Domain.Rules;
+
+namespace CounterApp.Domain.Applications;
+
+/// <summary>Rebuilding an application from storage, and the eligibility mark of the guided procedure.</summary>
+public sealed partial class Application
+{
+    /// <summary>The history note <see cref="MarkEligible"/> records.</summary>
+    public const string EligibleNote = "eligible";
+
+    /// <summary>R-EL/R-HR (and R-CE-04 for renewal) were checked and passed for this application.</summary>
+    public bool IsEligibilityConfirmed => _history.Any(h => h.From == ApplicationState.Received && h.To == ApplicationState.Received && h.Note == EligibleNote);
+
+    /// <summary>
+    /// Records that eligibility and counter hours passed (every rule in <paramref name="decision"/> allowed). Only while
+    /// received; the state does not change, the history keeps the check.
+    /// </summary>
+    public void MarkEligible(Decision decision, DateTimeOffset at, string by)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (!decision.IsAllowed)
+        {
+            throw new ArgumentException("Eligibility is confirmed only when no rule is broken.", nameof(decision));
+        }
+
+        RequireOneOf(nameof(MarkEligible), ApplicationState.Received);
+        if (!IsEligibilityConfirmed)
+        {
+            _history.Add(new StateChange(ApplicationState.Received, ApplicationState.Received, at, by, EligibleNote));
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds an application saved earlier. The stored facts must be ones the guarded methods could have produced:
+    /// the history ends in <paramref name="state"/>; a payment exists from FeePaid on; a serial from CertificateIssued on;
+    /// refusal rules only when refused; obligations only where a failure or a written renewal leaves them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The facts contradict each other (a damaged or hand-edited row).</exception>
+    public static Application Restore(
+        Guid id,
+        Procedure procedure,
+        ApplicantKind applicant,
+        string residentCode,
+        ApplicationState state,
+        IEnumerable<StateChange> history,
+        Payment? payment = null,
+        string? issuedSerial = null,
+        IEnumerable<BrokenRule>? refusedFor = null,
+        IEnumerable<Obligation>? outstanding = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(residentCode);
+        ArgumentNullException.ThrowIfNull(history);
+        var steps = history.ToList();
+        var refused = refusedFor?.ToList() ?? [];
+        var owed = outstanding?.ToHashSet() ?? [];
+        if (steps.Count == 0 || steps[0].To != ApplicationState.Received)
+        {
+            throw new ArgumentException($"Application {id}: the history must start with its receipt.", nameof(history));
+        }
+
+        if (steps[^1].To != state)
+        {
+            throw new ArgumentException($"Application {id}: the history ends in {steps[^1].To}, not in {state}.", nameof(history));
+        }
+
+        var reached = steps.Select(s => s.To).ToHashSet();
+        var paid = reached.Contains(ApplicationState.FeePaid);
+        if (paid != (payment is not null))
+        {
+            throw new ArgumentException($"Application {id}: a payment is kept exactly when the fee was paid.", nameof(payment));
+        }
+
+        if (reached.Contains(ApplicationState.CertificateIssued) != issuedSerial is { Length: > 0 })
+        {
+            throw new ArgumentException($"Application {id}: a serial is kept exactly when a certificate was issued.", nameof(issuedSerial));
+        }
+
+        if ((state == ApplicationState.Refused) != (refused.Count > 0))
+        {
+            throw new ArgumentException($"Application {id}: refusal rules are kept exactly when it was refused.", nameof(refusedFor));
+        }
+
+        CheckObligations(id, procedure, state, payment, issuedSerial, owed);
+        var application = new Application(id, procedure, applicant, residentCode)
+        {
+            State = state,
+            Payment = payment,
+            IssuedSerial = issuedSerial,
+            RefusedFor = refused,
+        };
+        application._history.AddRange(steps);
+        application._outstanding.UnionWith(owed);
+        return application;
+    }
+
+    private static void CheckObligations(Guid id, Procedure procedure, ApplicationState state, Payment? payment, string? issuedSerial, HashSet<Obligation> outstanding)
+    {
+        foreach (var obligation in outstanding)
+        {
+            var possible = obligation switch
+            {
+                Obligation.VoidOrRefundFee => state == ApplicationState.Failed && payment is { Stands: true },
+                Obligation.RevokeUnwrittenCertificate => state == ApplicationState.Failed && issuedSerial is not null,
+                Obligation.SupersedeOldCertificate => procedure == Procedure.Renewal && state is ApplicationState.WrittenToCard or ApplicationState.Failed,
+                _ => false,
+            };
+            if (!possible)
+            {
+                throw new ArgumentException($"Application {id}: {obligation} cannot be owed by a {procedure} application in state {state}.", nameof(outstanding));
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using CounterApp.Domain.Applications;
+using CounterApp.Domain.Documents;
+using CounterApp.Web.Data;
+using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.Voids;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounterApp.Web.Features.Issuance;
+
+/// <summary>The screens of the guided procedure, in order; the page shows the one the saved application is at.</summary>
+public enum IssuanceStep
+{
+    Eligibility,
+    Documents,
+    Seal,
+    Fee,
+    Card,
+    Print,
+    Closed,
+}
+
+/// <summary>What the application page shows: the saved state, the resident, and what each step needs (a few queries, none per row).</summary>
+public sealed record ApplicationView(
+    Guid Id,
+    Procedure Procedure,
+    ApplicationState State,
+    string ResidentName,
+    string ResidentCode,
+    string? RefusedFor,
+    string? Outstanding,
+    string? DocumentType,
+    long? ReceiptId,
+    string? ReceiptNumber,
+    int? ReceiptTotal,
+    long? CertificateId,
+    string? CertificateSerial,
+    DateOnly? CertificateExpiresOn,
+    bool VoidPending,
+    bool Eligible,
+    long ResidentId)
+{
+    public IssuanceStep Step => State switch
+    {
+        ApplicationState.Received when !Eligible => IssuanceStep.Eligibility,
+        ApplicationState.Received when DocumentType is null => IssuanceStep.Documents,
+        ApplicationState.Received => IssuanceStep.Seal,
+        ApplicationState.IdentityVerified => IssuanceStep.Fee,
+        ApplicationState.FeePaid => IssuanceStep.Card,
+        ApplicationState.Completed or ApplicationState.WrittenToCard => IssuanceStep.Print,
+        _ => IssuanceStep.Closed,
+    };
+
+    public bool OwesVoid => Outstanding?.Contains(nameof(Obligation.VoidOrRefundFee), StringComparison.Ordinal) == true;
+
+    public bool OwesSupersession => Outstanding?.Contains(nameof(Obligation.SupersedeOldCertificate), StringComparison.Ordinal) == true;
+
+    public static async Task<ApplicationView?> LoadAsync(CounterDbContext db, Guid id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var record = await db.Applications.AsNoTracking().Include(a => a.Resident).Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (record?.Resident is not { } resident)
+        {
+            return null;
+        }
+
+        var document = await db.PresentedDocuments.AsNoTracking()
+            .Where(d => d.ApplicationId == id && d.Kind == PresentedDocumentKind.IdentityDocument && d.Holder == DocumentHolder.Resident && d.Copy != null)
+            .Select(d => d.TypeCode)
+            .FirstOrDefaultAsync(cancellationToken);
+        var receipt = await db.Receipts.AsNoTracking().Where(r => r.ApplicationId == id).OrderByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.Number, r.Total }).FirstOrDefaultAsync(cancellationToken);
+        var certificate = record.IssuedSerial is null
+            ? null
+            : await db.Certificates.AsNoTracking().Where(c => c.Serial == record.IssuedSerial).Select(c => new { c.Id, c.Serial, c.ExpiresOn }).FirstOrDefaultAsync(cancellationToken);
+        var voidPending = receipt is not null && await db.Set<VoidRequestRecord>().AnyAsync(v => v.ReceiptId == receipt.Id && v.State == VoidRequestState.Pending, cancellationToken);
+        var eligible = record.History.Any(h => h.FromState == ApplicationState.Received && h.ToState == ApplicationState.Received && h.Note == Application.EligibleNote);
+        return new ApplicationView(
+            id, record.Procedure, record.State, resident.ToDomain().FullName, resident.ResidentCode, record.RefusedFor, record.Outstanding, document,
+            receipt?.Id, receipt?.Number, receipt?.Total, certificate?.Id, certificate?.Serial, certificate?.ExpiresOn, voidPending, eligible, resident.Id);
+    }
+}

@@ -1,0 +1,73 @@
+using CounterApp.Domain.Applications;
+using CounterApp.Domain.Calendar;
+using CounterApp.Domain.Eligibility;
+using CounterApp.Domain.Periods;
+using CounterApp.Domain.Rules;
+using CounterApp.Domain.Time;
+using CounterApp.Web.Data;
+using CounterApp.Web.Data.Audit;
+using CounterApp.Web.Features.RulesDemo;
+using Microsoft.Extensions.Options;
+
+namespace CounterApp.Web.Features.Issuance;
+
+public sealed record CheckEligibility(Guid ApplicationId, string Actor, int? CounterId);
+
+/// <summary>
+/// Eligibility (R-EL-01..06), counter hours (R-HR-01/02) and, for renewal, the window (R-CE-04): every broken rule at
+/// once, with its message. Refused closes the application with the rules (RefusedFor); passed is kept in its history.
+/// </summary>
+public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audit, IOptions<CounterSettings> settings, TimeProvider time)
+{
+    public const string AuditAction = "application.eligibility-checked";
+
+    public async Task<IssuanceResult> HandleAsync(CheckEligibility request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var loaded = await ApplicationMapper.LoadAsync(db, request.ApplicationId, cancellationToken);
+        if (loaded is null)
+        {
+            return IssuanceResult.NotFound();
+        }
+
+        var application = loaded.Application;
+        if (application.State != ApplicationState.Received || !application.Procedure.IssuesCertificate())
+        {
+            return IssuanceResult.WrongStep(application.State.ToString());
+        }
+
+        var reference = await CounterReference.LoadAsync(db, cancellationToken)
+            ?? throw new InvalidOperationException("The office has no counter hours configured.");
+        var tokyoNow = TokyoClock.Now(time);
+        var today = DateOnly.FromDateTime(tokyoNow);
+        var card = await IssuanceQueries.CurrentCardAsync(db, loaded.Resident.Id, cancellationToken);
+        var decisions = new List<Decision>
+        {
+            EligibilityRules.Check(new EligibilityRequest(
+                application.Procedure, loaded.Resident.ToDomain(), card?.ToDomain(loaded.Resident.ResidentCode), reference.Office, tokyoNow, settings.Value.LastAcceptance)),
+            CounterHoursRules.Check(reference.Hours, tokyoNow),
+        };
+        if (application.Procedure == Procedure.Renewal)
+        {
+            var current = card is null ? null : await IssuanceQueries.ActiveCertificateAsync(db, card.Id, null, cancellationToken);
+            // Nothing to renew is judged as an expired certificate: the message says a new issuance is needed.
+            decisions.Add(Decision.Check([current is null ? new RenewalWindowRule(today.AddDays(-1), today) : new RenewalWindowRule(current.ExpiresOn, today)]));
+        }
+
+        var decision = Decision.Combine(decisions);
+        var now = time.GetUtcNow();
+        var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);
+        if (!decision.IsAllowed)
+        {
+            application.Refuse(decision, now, request.Actor);
+            return await StepCommit.CommitAsync(db, audit, loaded,
+                [IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Refused, ("rules", IssuanceAudit.Rules(decision.BrokenRules)))],
+                IssuanceResult.Broken(IssuanceOutcome.Refused, decision, IssuanceText.Get("Refused")), cancellationToken);
+        }
+
+        application.MarkEligible(decision, now, request.Actor);
+        return await StepCommit.CommitAsync(db, audit, loaded,
+            [IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Succeeded, ("procedure", application.Procedure.ToString()))],
+            IssuanceResult.Done(), cancellationToken);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using CounterApp.Domain.Applications;
+using CounterApp.Domain.Documents;
+using CounterApp.Domain.Rules;
+using CounterApp.Domain.Time;
+using CounterApp.Domain.Visits;
+using CounterApp.Web.Data;
+using CounterApp.Web.Data.Audit;
+using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.DocumentCopies;
+using CounterApp.Web.Features.RulesDemo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CounterApp.Web.Features.Issuance;
+
+/// <summary>The resident's photo identity document as the clerk enters it, with its scanned copy (R-ID-04).</summary>
+public sealed record RecordIdentityDocument(
+    Guid ApplicationId,
+    string? TypeCode,
+    DateOnly? IssuedOn,
+    DateOnly? ExpiresOn,
+    bool AddressMatchesRegister,
+    string? CopyContentType,
+    byte[]? Copy,
+    string Actor,
+    int? CounterId);
+
+/// <summary>
+/// R-ID-01..04 and R-VI-01: the document must be accepted, current and show the registered address, and the visit
+/// must allow a same-day issue; then the document and its encrypted copy are kept. Two visits (R-VI-02) are said
+/// plainly and nothing is kept: the inquiry letter is another procedure.
+/// </summary>
+public sealed class RecordIdentityDocumentHandler(
+    CounterDbContext db, AuditTrail audit, DocumentCopyStore copies, IOptions<DocumentCopyOptions> copyOptions, TimeProvider time)
+{
+    public const string AuditAction = "application.document-recorded";
+
+    public async Task<IssuanceResult> HandleAsync(RecordIdentityDocument request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var loaded = await ApplicationMapper.LoadAsync(db, request.ApplicationId, cancellationToken);
+        if (loaded is null)
+        {
+            return IssuanceResult.NotFound();
+        }
+
+        if (loaded.Application.State != ApplicationState.Received || !loaded.Application.IsEligibilityConfirmed)
+        {
+            return IssuanceResult.WrongStep(loaded.Application.State.ToString());
+        }
+
+        var reference = await CounterReference.LoadAsync(db, cancellationToken)
+            ?? throw new InvalidOperationException("The office has no reference data.");
+        if (Validate(request, reference.Documents) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var today = TokyoClock.Today(time);
+        var card = await IssuanceQueries.CurrentCardAsync(db, loaded.Resident.Id, cancellationToken);
+        if (card is null)
+        {
+            return IssuanceResult.Invalid("R-EL-02", "resident.card", IssuanceText.Get("NoCard"));
+        }
+
+        var document = new PresentedIdentityDocument(request.TypeCode!, DocumentHolder.Resident, request.IssuedOn, request.ExpiresOn, request.AddressMatchesRegister);
+        var documentDecision = IdentityDocumentRules.Check(document, reference.Documents, today);
+        var visit = VisitRules.Decide(new FirstVisit(ApplicantKind.InPerson, card.ToDomain(loaded.Resident.ResidentCode), [document], today), reference.Documents);
+        var decision = Decision.Combine(documentDecision, visit.Decision);
+        var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);
+        if (visit.Plan == VisitPlan.TwoVisits)
+        {
+            await audit.AppendAsync(
+                IssuanceAudit.Event(request.Actor, counter, loaded, "application.visit-decided", "two-visits", ("rule", visit.DecidingRuleId), ("type", document.TypeCode)),
+                cancellationToken);
+            return new IssuanceResult(IssuanceOutcome.TwoVisits, decision.BrokenRules, visit.Explanation + " " + IssuanceText.Get("TwoVisitsElsewhere"))
+            {
+                ApplicationId = loaded.Record.Id,
+            };
+        }
+
+        if (!decision.IsAllowed)
+        {
+            await audit.AppendAsync(
+                IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Refused, ("rules", IssuanceAudit.Rules(decision.BrokenRules)), ("type", document.TypeCode)),
+                cancellationToken);
+            return IssuanceResult.Broken(IssuanceOutcome.Rejected, decision, IssuanceText.Get("DocumentRejected")) with { ApplicationId = loaded.Record.Id };
+        }
+
+        var record = new PresentedDocumentRecord
+        {
+            ApplicationId = loaded.Record.Id,
+            Kind = PresentedDocumentKind.IdentityDocument,
+            TypeCode = document.TypeCode,
+            Holder = DocumentHolder.Resident,
+            IssuedOn = document.IssuedOn,
+            ExpiresOn = document.ExpiresOn,
+            AddressMatchesRegister = document.AddressMatchesRegister,
+            RecordedAt = AuditChain.Stored(time.GetUtcNow()),
+            RecordedBy = request.Actor,
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await audit.LockChainAsync(cancellationToken);
+            db.PresentedDocuments.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.AppendAsync(
+                IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Succeeded, ("type", document.TypeCode), ("visit", visit.DecidingRuleId),
+                    ("document", record.Id.ToString(CultureInfo.InvariantCulture))),
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // The copy store seals and audits in its own transaction; if it still refuses, the document goes too.
+        var stored = await copies.StoreAsync(record.Id, request.CopyContentType, request.Copy!, request.Actor, cancellationToken);
+        if (!stored.Stored)
+        {
+            await RemoveAsync(record, request.Actor, counter, loaded, cancellationToken);
+            return IssuanceResult.Invalid("R-ID-04", "document.copy", stored.Message ?? IssuanceText.Get("CopyRequired"));
+        }
+
+        return IssuanceResult.Done(visit.Explanation) with { ApplicationId = loaded.Record.Id };
+    }
+
+    private IssuanceResult? Validate(RecordIdentityDocument request, IdentityDocumentCatalog catalog)
+    {
+        if (string.IsNullOrWhiteSpace(request.Actor))
+        {
+            return IssuanceResult.Invalid("R-X-01", "actor", IssuanceText.Get("ActorRequired"));
+        }
+
+        if (string.IsNullOrEmpty(request.TypeCode) || catalog.Find(request.TypeCode) is null)
+        {
+            return IssuanceResult.Invalid("R-ID-01", "document.typeCode", IssuanceText.Get("DocumentTypeRequired"));
+        }
+
+        if (request.IssuedOn is { } issued && request.ExpiresOn is { } expires && expires < issued)
+        {
+            return IssuanceResult.Invalid("R-X-03", "document.expiresOn", IssuanceText.Get("DocumentDatesOrder"));
+        }
+
+        var type = DocumentContentTypes.Normalize(request.CopyContentType);
+        if (request.Copy is not { Length: > 0 } copy || type is null || !DocumentContentTypes.Matches(type, copy))
+        {
+            return IssuanceResult.Invalid("R-ID-04", "document.copy", IssuanceText.Get("CopyRequired"));
+        }
+
+        return copy.Length > copyOptions.Value.MaxBytes
+            ? IssuanceResult.Invalid("R-ID-04", "document.copy", IssuanceText.Get("CopyTooLarge", copyOptions.Value.MaxBytes))
+            : null;
+    }
+
+    private async Task RemoveAsync(PresentedDocumentRecord record, string actor, string? counter, LoadedApplication loaded, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await audit.LockChainAsync(cancellationToken);
+        await db.PresentedDocuments.Where(d => d.Id == record.Id && d.Copy == null).ExecuteDeleteAsync(cancellationToken);
+        await audit.AppendAsync(
+            IssuanceAudit.Event(actor, counter, loaded, AuditAction, AuditOutcomes.Failed, ("document", record.Id.ToString(CultureInfo.InvariantCulture)), ("reason", "copy not stored")),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,135 @@
+using CounterApp.Domain.Applications;
+using CounterApp.Domain.Rules;
+using CounterApp.Domain.Tests.Support;
+
+namespace CounterApp.Domain.Tests.Applications;
+
+/// <summary>An application saved at any step comes back exactly as it was, and keeps guarding its transitions.</summary>
+public sealed class ApplicationRestoreTests
+{
+    public static TheoryData<Procedure, Act[]> Saved => new()
+    {
+        { Procedure.NewIssuance, [] },
+        { Procedure.NewIssuance, [Act.VerifyIdentity, Act.Pay] },
+        { Procedure.NewIssuance, [Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate, Act.Fail] },
+        { Procedure.NewIssuance, [Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.Fail, Act.VoidPayment] },
+        { Procedure.Renewal, [Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate, Act.WriteToCard] },
+        { Procedure.Renewal, [Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate, Act.WriteToCard, Act.SupersedeOld, Act.Complete] },
+        { Procedure.NewIssuance, [Act.Refuse] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Saved))]
+    public void Restore_WhenSavedAtAnyStep_RebuildsTheSameApplication(Procedure procedure, Act[] path)
+    {
+        var original = Journey.Start(procedure, path);
+
+        var restored = Copy(original);
+
+        Assert.Equal(original.State, restored.State);
+        Assert.Equal(original.History, restored.History);
+        Assert.Equal(original.Payment, restored.Payment);
+        Assert.Equal(original.IssuedSerial, restored.IssuedSerial);
+        Assert.Equal(original.RefusedFor, restored.RefusedFor);
+        Assert.Equal(original.Outstanding.Order(), restored.Outstanding.Order());
+        Assert.Equal(original.IsSettled, restored.IsSettled);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-CE-04")]
+    public void Restore_WhenARenewalWasWritten_StillRefusesToCompleteBeforeSupersession()
+    {
+        var restored = Copy(Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate, Act.WriteToCard));
+
+        Assert.Throws<InvalidTransitionException>(() => restored.Complete(Make.At(14), Make.Clerk));
+        restored.MarkOldCertificateSuperseded(Make.At(14), Make.Clerk);
+        restored.Complete(Make.At(14), Make.Clerk);
+        Assert.Equal(ApplicationState.Completed, restored.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-FE-03")]
+    public void Restore_WhenPaid_StillRefusesASecondPayment()
+    {
+        var restored = Copy(Journey.Start(Procedure.NewIssuance, Act.VerifyIdentity, Act.Pay));
+
+        Assert.Throws<InvalidTransitionException>(() => restored.Pay(Make.Payment(sequence: 8)));
+    }
+
+    [Fact]
+    public void Restore_WhenTheHistoryEndsElsewhere_Throws()
+    {
+        var original = Journey.Start(Procedure.NewIssuance, Act.VerifyIdentity);
+
+        Assert.Throws<ArgumentException>(() => Application.Restore(
+            original.Id, original.Procedure, original.Applicant, original.ResidentCode, ApplicationState.FeePaid, original.History));
+    }
+
+    [Fact]
+    public void Restore_WhenPaidWithoutAPayment_Throws()
+    {
+        var original = Journey.Start(Procedure.NewIssuance, Act.VerifyIdentity, Act.Pay);
+
+        Assert.Throws<ArgumentException>(() => Application.Restore(
+            original.Id, original.Procedure, original.Applicant, original.ResidentCode, original.State, original.History));
+    }
+
+    [Fact]
+    public void Restore_WhenIssuedWithoutASerial_Throws()
+    {
+        var original = Journey.Start(Procedure.NewIssuance, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate);
+
+        Assert.Throws<ArgumentException>(() => Application.Restore(
+            original.Id, original.Procedure, original.Applicant, original.ResidentCode, original.State, original.History, original.Payment));
+    }
+
+    [Fact]
+    public void Restore_WhenAnObligationCannotBeOwedInThatState_Throws()
+    {
+        var original = Journey.Start(Procedure.NewIssuance, Act.VerifyIdentity, Act.Pay);
+
+        Assert.Throws<ArgumentException>(() => Application.Restore(
+            original.Id, original.Procedure, original.Applicant, original.ResidentCode, original.State, original.History, original.Payment,
+            outstanding: [Obligation.VoidOrRefundFee]));
+    }
+
+    [Fact]
+    public void Restore_WhenRefusedWithoutRules_Throws()
+    {
+        var original = Journey.Start(Procedure.NewIssuance, Act.Refuse);
+
+        Assert.Throws<ArgumentException>(() => Application.Restore(
+            original.Id, original.Procedure, original.Applicant, original.ResidentCode, original.State, original.History));
+    }
+
+    [Fact]
+    public void Restore_WhenTheHistoryIsEmpty_Throws() =>
+        Assert.Throws<ArgumentException>(() => Application.Restore(
+            Guid.NewGuid(), Procedure.NewIssuance, ApplicantKind.InPerson, Make.ResidentCode, ApplicationState.Received, []));
+
+    [Fact]
+    [Trait("Rule", "R-EL-01")]
+    public void MarkEligible_WhenAllowed_IsKeptInTheHistoryAndSurvivesRestore()
+    {
+        var application = Make.Received(Procedure.NewIssuance);
+
+        application.MarkEligible(Decision.Allowed, Make.At(9, 5), Make.Clerk);
+        application.MarkEligible(Decision.Allowed, Make.At(9, 6), Make.Clerk);
+
+        Assert.True(application.IsEligibilityConfirmed);
+        Assert.Equal(ApplicationState.Received, application.State);
+        Assert.Equal(2, application.History.Count);
+        Assert.True(Copy(application).IsEligibilityConfirmed);
+    }
+
+    [Fact]
+    public void MarkEligible_WhenARuleIsBroken_Throws() =>
+        Assert.Throws<ArgumentException>(() => Make.Received(Procedure.NewIssuance).MarkEligible(Journey.Refusal(), Make.At(9), Make.Clerk));
+
+    [Fact]
+    public void MarkEligible_WhenPastReceived_Throws() =>
+        Assert.Throws<InvalidTransitionException>(() => Journey.Start(Procedure.NewIssuance, Act.VerifyIdentity).MarkEligible(Decision.Allowed, Make.At(9), Make.Clerk));
+
+    private static Application Copy(Application a) => Application.Restore(
+        a.Id, a.Procedure, a.Applicant, a.ResidentCode, a.State, a.History, a.Payment, a.IssuedSerial, a.RefusedFor, a.Outstanding);
+}
