@@ -33,8 +33,8 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
         Assert.Contains("シミュレーション", await page.InnerTextAsync(".app-header"), StringComparison.Ordinal);
 
         // 上市 太郎 (photo card) found by kana typed in half-width.
-        await IssuanceFlow.StartAsync(page, "ｶﾐｲﾁ", "NewIssuance");
-        var receipt = await IssuanceFlow.ThroughFeeAsync(page, new DateOnly(2029, 4, 2));
+        await IssuanceFlow.StartAsync(browser, page, "ｶﾐｲﾁ", "NewIssuance");
+        var receipt = await IssuanceFlow.ThroughFeeAsync(browser, page, new DateOnly(2029, 4, 2));
         Assert.Matches(@"^\d{3}-\d{4}-\d{6}$", receipt);
 
         // The card goes into the counter's simulated reader; the resident types the demo PIN and a password.
@@ -42,7 +42,7 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
         var pin = (await page.InnerTextAsync("#demo-card-pin")).Trim();
         await page.ClickAsync("#simulated-insert");
         await page.WaitForSelectorAsync("#simulated-remove");
-        await IssuanceFlow.IssueAsync(page, pin, Password);
+        await IssuanceFlow.IssueAsync(browser, page, pin, Password);
 
         // Nothing the resident typed is in the page.
         var html = await page.ContentAsync();
@@ -69,8 +69,8 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
         var page = await browser.SignedInPageAsync(StaffRoles.Clerk);
 
         // 弓庄 恵子: her certificate ends within three months, so the resident page offers a renewal.
-        await IssuanceFlow.StartAsync(page, "ゆみのしょう", "Renewal");
-        await IssuanceFlow.ThroughFeeAsync(page, new DateOnly(2030, 1, 31));
+        await IssuanceFlow.StartAsync(browser, page, "ゆみのしょう", "Renewal");
+        await IssuanceFlow.ThroughFeeAsync(browser, page, new DateOnly(2030, 1, 31));
         await page.WaitForSelectorAsync("#simulated-reader");
         if (await page.IsVisibleAsync("#simulated-remove"))
         {
@@ -81,7 +81,7 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
         var pin = (await page.InnerTextAsync("#demo-card-pin")).Trim();
         await page.ClickAsync("#simulated-insert");
         await page.WaitForSelectorAsync("#simulated-remove");
-        await IssuanceFlow.IssueAsync(page, pin, Password);
+        await IssuanceFlow.IssueAsync(browser, page, pin, Password);
 
         // OpenSSL asks the app's OCSP responder about the old certificate: revoked, superseded.
         using var openssl = new Pki.OpenSsl();

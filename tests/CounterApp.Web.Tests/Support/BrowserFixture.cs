@@ -12,6 +12,8 @@ public class BrowserFixture : IAsyncLifetime
 
     private readonly List<IPage> _pages = [];
 
+    private readonly List<(string Step, byte[] Png)> _steps = [];
+
     private IPlaywright? _playwright;
 
     public BrowserFixture()
@@ -86,17 +88,36 @@ public class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Keeps a screenshot of a procedure step in memory; written out only if the test fails.</summary>
+    public async Task StepAsync(IPage page, string step)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        lock (_steps)
+        {
+            _steps.Add((step, png));
+        }
+    }
+
     /// <summary>
-    /// Saves a full-page screenshot of every page this fixture opened since the last call, named for the test, when
-    /// the current test failed (artifacts/screenshots under the test output); then forgets the pages.
+    /// When the current test failed, saves the step screenshots taken with <see cref="StepAsync"/> and a full-page
+    /// screenshot of every page opened since the last call, named for the test (artifacts/screenshots under the test
+    /// output); then forgets them.
     /// </summary>
     public async Task ScreenshotIfFailedAsync()
     {
         IPage[] pages;
+        (string Step, byte[] Png)[] steps;
         lock (_pages)
         {
             pages = [.. _pages];
             _pages.Clear();
+        }
+
+        lock (_steps)
+        {
+            steps = [.. _steps];
+            _steps.Clear();
         }
 
         var context = TestContext.Current;
@@ -108,6 +129,11 @@ public class BrowserFixture : IAsyncLifetime
         var directory = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
         var name = string.Concat((context.Test?.TestDisplayName ?? "test").Split(Path.GetInvalidFileNameChars()));
+        for (var i = 0; i < steps.Length; i++)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(directory, $"{name}-step{i + 1:00}-{steps[i].Step}.png"), steps[i].Png);
+        }
+
         for (var i = 0; i < pages.Length; i++)
         {
             if (!pages[i].IsClosed)

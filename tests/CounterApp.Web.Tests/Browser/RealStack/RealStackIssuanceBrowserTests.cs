@@ -66,9 +66,9 @@ public sealed class RealStackIssuanceBrowserTests(RealStackBrowserFixture browse
             await page.WaitForSelectorAsync("[data-card-present=true]", new() { Timeout = 10_000 });
             Assert.False(await page.IsVisibleAsync("#simulated-reader"));
 
-            await IssuanceFlow.StartAsync(page, "上市", "NewIssuance");
-            await IssuanceFlow.ThroughFeeAsync(page, new DateOnly(2029, 4, 2));
-            await IssuanceFlow.IssueAsync(page, CardPin, Password);
+            await IssuanceFlow.StartAsync(browser, page, "上市", "NewIssuance");
+            await IssuanceFlow.ThroughFeeAsync(browser, page, new DateOnly(2029, 4, 2));
+            await IssuanceFlow.IssueAsync(browser, page, CardPin, Password);
 
             // The certificate the CA issued is the one on the card, and the password opens it.
             var certificate = await LatestCertificateAsync(services, "16322800001");
