@@ -49,15 +49,20 @@ cmd_run() {
   CounterApp is starting on http://localhost:5080
     database : SQLite, $data/counterapp.db
     town     : demo town 上市町 (富山県), office 上市町役場 町民課, counter 2, eight demo residents
-    staff    : demo accounts clerk / supervisor / admin (the sign-in page comes with the clerk screens);
-               passwords are generated and printed below the first time the database is created
-               (delete data/ to start over)
-    also     : CA at /ca/toyama.cer, /crl/toyama.crl, /ocsp; health at /health
+    staff    : demo accounts clerk / supervisor / admin; passwords are generated and printed below the
+               first time the database is created (delete data/ to start over)
+    reader   : each counter has a simulated card reader (シミュレーション); demo card PIN 1234
+    clock    : outside counter hours (平日 8:30–12:00, 13:00–16:30) the demo clock starts at the next opening
+               (Demo__OpenHoursClock=false ./build.sh run for the real time)
+    try      : sign in as clerk → 住民検索 → かみいち → 上市 太郎 → 電子証明書の新規発行 (README: "two minutes")
+    also     : rules check at /rules; CA at /ca/toyama.cer, /crl/toyama.crl, /ocsp; health at /health
   Stop with Ctrl+C.
 
 INFO
   cd src/CounterApp.Web
+  # Demo__OpenHoursClock: outside counter hours the demo town's clock jumps to the next opening (see DemoClock.cs).
   exec env ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" Database__DataDirectory="$data" \
+    Demo__OpenHoursClock="${Demo__OpenHoursClock:-true}" \
     dotnet bin/Release/net10.0/CounterApp.Web.dll --urls "http://localhost:5080"
 }
 

@@ -32,6 +32,7 @@ builder.AddCardSession();
 builder.AddResidents();
 builder.AddCounterReaders();
 builder.AddIssuance();
+builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))
 {
