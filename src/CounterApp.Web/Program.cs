@@ -1,6 +1,7 @@
 using CounterApp.Web.Agents;
 using CounterApp.Web.Components;
 using CounterApp.Web.Data;
+using CounterApp.Web.Features.CardServices;
 using CounterApp.Web.Features.CardSession;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
@@ -32,6 +33,7 @@ builder.AddCardSession();
 builder.AddResidents();
 builder.AddCounterReaders();
 builder.AddIssuance();
+builder.AddCardServices();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))
