@@ -108,18 +108,23 @@ public sealed class CardServiceCheck(CounterDbContext db, AuditTrail audit, Time
             return (null, invalid);
         }
 
-        var record = procedure == Procedure.CardPinReset ? null : await db.Certificates
+        var record = await db.Certificates
             .Where(c => c.CardId == card.Id && c.Status == CertificateStatus.Active)
             .OrderByDescending(c => c.ExpiresOn)
             .FirstOrDefaultAsync(cancellationToken);
 
-        // R-CA-01: the locked state comes from the card itself (VERIFY without data), not from the record.
+        // R-CA-01: the locked state comes from the card itself (VERIFY without data), not from the record; the card in
+        // the reader must hold the key of the resident's certificate (another resident's card is not theirs to change).
         var locked = false;
+        var cardIsTheirs = true;
         if (record is not null)
         {
             try
             {
-                var status = await new ResidentCardClient(connection).GetPasswordStatusAsync(cancellationToken);
+                var client = new ResidentCardClient(connection);
+                var key = await client.ReadPublicKeyAsync(cancellationToken);
+                cardIsTheirs = record.Der is null || (key is not null && SameKey(key.ToSubjectPublicKeyInfo(), record.Der));
+                var status = await client.GetPasswordStatusAsync(cancellationToken);
                 locked = status.IsBlocked;
             }
             catch (Exception error) when (error is IOException or CardCommandException or OperationCanceledException or TimeoutException or AsnContentException or CryptographicException)
@@ -133,11 +138,12 @@ public sealed class CardServiceCheck(CounterDbContext db, AuditTrail audit, Time
         var documents = call.Document is { } d
             ? new[] { new PresentedIdentityDocument(d.TypeCode!, DocumentHolder.Resident, d.IssuedOn, d.ExpiresOn, d.AddressMatchesRegister) }
             : [];
-        var certificate = record is null ? null
+        var certificate = record is null || procedure == Procedure.CardPinReset ? null
             : new Certificate(record.Serial, card.CardNumber, record.IssuedOn, record.ExpiresOn, record.Status, locked);
         var request = new CardServiceRequest(procedure, call.Applicant, card.ToDomain(resident.ResidentCode), certificate, documents, today);
+        var notTheirs = cardIsTheirs ? Decision.Allowed : new Decision([new BrokenRule(ruleId, "card", CardServiceText.Get("CardNotTheResidents"))], []);
         var decision = Decision.Combine(
-            [CardServiceRules.Check(request, reference.Documents), .. documents.Select(doc => IdentityDocumentRules.Check(doc, reference.Documents, today))]);
+            [notTheirs, CardServiceRules.Check(request, reference.Documents), .. documents.Select(doc => IdentityDocumentRules.Check(doc, reference.Documents, today))]);
         var details = new List<(string, string?)> { ("procedure", procedure.ToString()), ("serial", record?.Serial), ("locked", locked ? "true" : "false") };
         if (call.Document is { } shown)
         {
@@ -173,6 +179,12 @@ public sealed class CardServiceCheck(CounterDbContext db, AuditTrail audit, Time
         Procedure.CardPinReset => "R-CA-03",
         _ => throw new ArgumentOutOfRangeException(nameof(procedure), procedure, "Not a card service."),
     };
+
+    private static bool SameKey(byte[] cardKey, byte[] certificateDer)
+    {
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(certificateDer);
+        return CryptographicOperations.FixedTimeEquals(cardKey, certificate.PublicKey.ExportSubjectPublicKeyInfo());
+    }
 
     private static CardServiceResult? Validate(IdentityDocumentInput? document, bool required, string ruleId, IdentityDocumentCatalog catalog)
     {

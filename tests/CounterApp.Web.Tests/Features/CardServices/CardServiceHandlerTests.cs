@@ -1,7 +1,9 @@
+using CounterApp.Card.Client;
 using CounterApp.Domain.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Features.CardServices;
+using CounterApp.Web.Tests.Features.CardSession;
 using CounterApp.Web.Tests.Features.Issuance;
 using CounterApp.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -168,5 +170,22 @@ public sealed class CardServiceHandlerTests(PostgresServer postgres)
         var check = Assert.Single(await kit.Issuance.AuditAsync(), a => a.Action == CardServiceCheck.CheckAction);
         Assert.Equal(AuditOutcomes.Refused, check.Outcome);
         Assert.Contains("R-ID-03", check.Details, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-CA-03")]
+    public async Task ResetCardPin_WhenAnotherCardIsInTheReader_IsRefusedNamingTheCard(DatabaseProvider provider)
+    {
+        await using var kit = await CardServicesKit.CreateAsync(provider, postgres);
+        await using var other = new CardInReader(kit.Issuance.NewCard("1111"));
+
+        var result = await kit.WithAsync<ResetCardPinHandler>(h => h.HandleAsync(kit.Call(), other.Connection, "8642".ToCharArray(), "8642".ToCharArray()));
+
+        Assert.Equal(CardServiceOutcome.Refused, result.Outcome);
+        Assert.Contains(result.BrokenRules, b => b.RuleId == "R-CA-03" && b.Field == "card");
+        var client = new ResidentCardClient(other.Connection);
+        await client.SelectApplicationAsync();
+        Assert.True((await client.VerifyCardPinAsync("1111".AsMemory())).IsVerified);
     }
 }

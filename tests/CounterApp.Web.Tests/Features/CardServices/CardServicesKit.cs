@@ -102,7 +102,7 @@ internal sealed class CardServicesKit : IAsyncDisposable
         await Issuance.DisposeAsync();
     }
 
-    private async Task<CardServiceResult> WithAsync<THandler>(Func<THandler, Task<CardServiceResult>> run)
+    public async Task<CardServiceResult> WithAsync<THandler>(Func<THandler, Task<CardServiceResult>> run)
         where THandler : notnull
     {
         await using var scope = Issuance.Services.CreateAsyncScope();
