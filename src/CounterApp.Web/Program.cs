@@ -32,6 +32,7 @@ builder.AddCardSession();
 builder.AddResidents();
 builder.AddCounterReaders();
 builder.AddIssuance();
+builder.AddSupervisorPages();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))
@@ -50,6 +51,7 @@ app.MapAgents();
 app.MapReceipts();
 app.MapCounterReaders();
 app.MapIssuance();
+app.MapSupervisorPages();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;
