@@ -3,6 +3,7 @@ using CounterApp.Domain.Fees;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Features.DayClose;
 using CounterApp.Web.Features.Ledger;
+using CounterApp.Web.Features.Voids;
 using CounterApp.Web.Tests.Features.Ledger;
 using CounterApp.Web.Tests.Features.RegisterSync;
 using CounterApp.Web.Tests.Support;
@@ -80,6 +81,38 @@ public sealed class DayCloseHandlerTests(PostgresServer postgres)
         Assert.All(prints, p => Assert.Equal(("supervisor", "2", AuditOutcomes.Succeeded), (p.Actor, p.Counter, p.Outcome)));
         Assert.Contains("\"closedOriginal\":\"false\"", prints[0].Details, StringComparison.Ordinal);
         Assert.Contains($"\"sha256\":\"{close.Closed.Sha256}\"", prints[1].Details, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-FE-03")]
+    [Trait("Rule", "R-FE-04")]
+    public async Task Overview_WhenAVoidRequestIsPending_ListsItSoTheSupervisorIsWarnedBeforeClosing(DatabaseProvider provider)
+    {
+        await using var kit = await LedgerKit.CreateAsync(provider, postgres);
+        var day = LedgerKit.Day1;
+        var receipt = await kit.PayAsync(LedgerKit.At(day, 9, 0), "clerk", Issuance);
+        await using (var seed = kit.NewContext())
+        {
+            seed.Set<VoidRequestRecord>().Add(new VoidRequestRecord
+            {
+                ReceiptId = receipt.Id,
+                Kind = PaymentVoidKind.Refund,
+                Reason = "カード書込み失敗",
+                RequestedBy = "clerk",
+                RequestedAt = LedgerKit.At(day, 9, 10).UtcDateTime,
+                State = VoidRequestState.Pending,
+            });
+            await seed.SaveChangesAsync();
+        }
+
+        await using var db = kit.NewContext();
+        var overview = await new DayOverviewQuery(db, new LedgerReader(db)).LoadAsync(kit.OfficeId, day);
+
+        var pending = Assert.Single(overview.PendingVoids);
+        Assert.Equal((receipt.Number, 500, "カード書込み失敗", "clerk"), (pending.ReceiptNumber, pending.Total, pending.Reason, pending.RequestedBy));
+        Assert.Equal(500, overview.Ledger.Expected);
+        Assert.False(overview.IsClosed);
     }
 
     [Theory]
