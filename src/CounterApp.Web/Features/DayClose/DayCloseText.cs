@@ -1,17 +1,12 @@
-using System.Globalization;
-using System.Resources;
+using CounterApp.Web.Hosting;
 
 namespace CounterApp.Web.Features.DayClose;
 
 /// <summary>Texts of the day close and ledger printing: Resources/Features/DayClose/DayCloseText.resx (Japanese) and .en.resx.</summary>
 public sealed class DayCloseText
 {
-    private static readonly ResourceManager Resources = new("CounterApp.Web.Resources.Features.DayClose.DayCloseText", typeof(DayCloseText).Assembly);
+    private static readonly ResourceText Text = new(typeof(DayCloseText));
 
-    public static string Get(string name, params object?[] args)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        var text = Resources.GetString(name, culture) ?? throw new InvalidOperationException($"DayCloseText has no text named {name}.");
-        return args.Length == 0 ? text : string.Format(culture, text, args);
-    }
+    /// <summary>The text named <paramref name="name"/> in the UI culture, its placeholders filled in.</summary>
+    public static string Get(string name, params object?[] args) => Text.Format(name, args);
 }
