@@ -34,6 +34,7 @@ builder.AddResidents();
 builder.AddCounterReaders();
 builder.AddIssuance();
 builder.AddCardServices();
+builder.AddSupervisorPages();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))
@@ -52,6 +53,7 @@ app.MapAgents();
 app.MapReceipts();
 app.MapCounterReaders();
 app.MapIssuance();
+app.MapSupervisorPages();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;
