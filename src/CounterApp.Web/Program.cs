@@ -11,6 +11,7 @@ using CounterApp.Web.Features.Readers;
 using CounterApp.Web.Features.Receipts;
 using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.Residents;
+using CounterApp.Web.Features.Revocation;
 using CounterApp.Web.Features.RulesDemo;
 using CounterApp.Web.Features.SignIn;
 using CounterApp.Web.Hosting;
@@ -32,6 +33,7 @@ builder.AddCardSession();
 builder.AddResidents();
 builder.AddCounterReaders();
 builder.AddIssuance();
+builder.AddRevocation();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))
@@ -50,6 +52,7 @@ app.MapAgents();
 app.MapReceipts();
 app.MapCounterReaders();
 app.MapIssuance();
+app.MapRevocation();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;
