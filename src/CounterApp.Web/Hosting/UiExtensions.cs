@@ -12,6 +12,14 @@ public static class UiExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRazorComponents();
+        if (builder is WebApplicationBuilder web)
+        {
+            // Run from the build output (./build.sh run, tests) the compressed and fingerprinted assets live in obj/:
+            // without this, a browser asking for gzip/br gets an empty 200 and no styles or scripts in every environment
+            // but Development. A published app has no build manifest, and this does nothing there.
+            web.WebHost.UseStaticWebAssets();
+        }
+
         // Japanese text goes out as UTF-8 characters, not numeric entities (smaller pages, readable source).
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

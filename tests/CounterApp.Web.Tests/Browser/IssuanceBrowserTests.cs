@@ -31,6 +31,12 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
     {
         var page = await browser.SignedInPageAsync(StaffRoles.Clerk);
         Assert.Contains("シミュレーション", await page.InnerTextAsync(".app-header"), StringComparison.Ordinal);
+        // The stylesheet really applies (compressed static assets are served from the build output too).
+        Assert.Equal("absolute", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.skip-link')).position"));
+        // A second tab on the start page: its header must follow the reader live (reader-state.js polling).
+        var watcher = await page.Context.NewPageAsync();
+        await watcher.GotoAsync("/");
+        await watcher.WaitForSelectorAsync("[data-card-present=false]");
 
         // 上市 太郎 (photo card) found by kana typed in half-width.
         await IssuanceFlow.StartAsync(browser, page, "ｶﾐｲﾁ", "NewIssuance");
@@ -42,6 +48,7 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
         var pin = (await page.InnerTextAsync("#demo-card-pin")).Trim();
         await page.ClickAsync("#simulated-insert");
         await page.WaitForSelectorAsync("#simulated-remove");
+        await watcher.WaitForSelectorAsync("[data-card-present=true]", new() { Timeout = 10_000 });
         await IssuanceFlow.IssueAsync(browser, page, pin, Password);
 
         // Nothing the resident typed is in the page.

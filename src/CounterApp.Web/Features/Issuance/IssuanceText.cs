@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Resources;
+using CounterApp.Web.Hosting;
 
 namespace CounterApp.Web.Features.Issuance;
 
@@ -9,13 +8,8 @@ namespace CounterApp.Web.Features.Issuance;
 /// </summary>
 public sealed class IssuanceText
 {
-    private static readonly ResourceManager Resources = new("CounterApp.Web.Resources.Features.Issuance.IssuanceText", typeof(IssuanceText).Assembly);
+    private static readonly ResourceText Text = new(typeof(IssuanceText));
 
     /// <summary>The text named <paramref name="name"/> in the UI culture, its placeholders filled in.</summary>
-    public static string Get(string name, params object?[] args)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        var text = Resources.GetString(name, culture) ?? throw new InvalidOperationException($"IssuanceText has no text named {name}.");
-        return args.Length == 0 ? text : string.Format(culture, text, args);
-    }
+    public static string Get(string name, params object?[] args) => Text.Format(name, args);
 }

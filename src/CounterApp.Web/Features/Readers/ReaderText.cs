@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Resources;
+using CounterApp.Web.Hosting;
 
 namespace CounterApp.Web.Features.Readers;
 
@@ -9,16 +9,14 @@ namespace CounterApp.Web.Features.Readers;
 /// </summary>
 public sealed class ReaderText
 {
-    private static readonly ResourceManager Resources = new("CounterApp.Web.Resources.Features.Readers.ReaderText", typeof(ReaderText).Assembly);
+    private static readonly ResourceText Text = new(typeof(ReaderText));
 
     private ReaderText()
     {
     }
 
     /// <summary>The text named <paramref name="name"/> in <paramref name="culture"/> (the UI culture when null).</summary>
-    public static string Get(string name, CultureInfo? culture = null) =>
-        Resources.GetString(name, culture ?? CultureInfo.CurrentUICulture)
-        ?? throw new InvalidOperationException($"ReaderText has no text named {name}.");
+    public static string Get(string name, CultureInfo? culture = null) => Text.Get(name, culture);
 
     /// <summary>What to tell the clerk when the card cannot be opened (a message with the next action).</summary>
     public static string Unavailable(ReaderUnavailableReason reason, CultureInfo? culture = null) => Get("Unavailable_" + reason, culture);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Resources;
+using CounterApp.Web.Hosting;
 
 namespace CounterApp.Web.Features.Receipts;
 
@@ -9,23 +9,15 @@ namespace CounterApp.Web.Features.Receipts;
 /// </summary>
 public sealed class ReceiptText
 {
-    private static readonly ResourceManager Resources = new("CounterApp.Web.Resources.Features.Receipts.ReceiptText", typeof(ReceiptText).Assembly);
+    private static readonly ResourceText Text = new(typeof(ReceiptText));
 
     private ReceiptText()
     {
     }
 
-    public static string Format(string key, params object?[] args)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        var template = Resources.GetString(key, culture) ?? throw new MissingManifestResourceException($"No receipt text '{key}'.");
-        return args.Length == 0 ? template : string.Format(culture, template, args);
-    }
+    public static string Format(string key, params object?[] args) => Text.Format(key, args);
 
-    public static string? TextOrNull(string key, CultureInfo culture) =>
-        Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)?.GetString(key);
+    public static string? TextOrNull(string key, CultureInfo culture) => Text.TextOrNull(key, culture);
 
-    public static IReadOnlyList<string> Keys() =>
-        Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!
-            .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Keys() => Text.Keys();
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Resources;
+using CounterApp.Web.Hosting;
 
 namespace CounterApp.Web.Features.Residents;
 
@@ -10,26 +10,18 @@ namespace CounterApp.Web.Features.Residents;
 /// </summary>
 public sealed class ResidentText
 {
-    private static readonly ResourceManager Resources = new("CounterApp.Web.Resources.Features.Residents.ResidentText", typeof(ResidentText).Assembly);
+    private static readonly ResourceText Text = new(typeof(ResidentText));
 
     private ResidentText()
     {
     }
 
     /// <summary>The text with this key for the current UI culture, placeholders filled in.</summary>
-    public static string Format(string key, params object?[] args)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        var template = Resources.GetString(key, culture) ?? throw new MissingManifestResourceException($"No resident text '{key}'.");
-        return args.Length == 0 ? template : string.Format(culture, template, args);
-    }
+    public static string Format(string key, params object?[] args) => Text.Format(key, args);
 
     /// <summary>The text of a key in one culture, without falling back (null when that culture lacks it).</summary>
-    public static string? TextOrNull(string key, CultureInfo culture) =>
-        Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)?.GetString(key);
+    public static string? TextOrNull(string key, CultureInfo culture) => Text.TextOrNull(key, culture);
 
     /// <summary>The keys of the Japanese resource, for the completeness test.</summary>
-    public static IReadOnlyList<string> Keys() =>
-        Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!
-            .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Keys() => Text.Keys();
 }
