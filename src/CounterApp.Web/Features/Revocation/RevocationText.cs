@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Resources;
+using CounterApp.Web.Hosting;
 
 namespace CounterApp.Web.Features.Revocation;
 
@@ -9,13 +9,14 @@ namespace CounterApp.Web.Features.Revocation;
 /// </summary>
 public sealed class RevocationText
 {
-    private static readonly ResourceManager Resources = new("CounterApp.Web.Resources.Features.Revocation.RevocationText", typeof(RevocationText).Assembly);
+    private static readonly ResourceText Text = new(typeof(RevocationText));
 
     /// <summary>The text named <paramref name="name"/> in the UI culture, its placeholders filled in.</summary>
-    public static string Get(string name, params object?[] args)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        var text = Resources.GetString(name, culture) ?? throw new InvalidOperationException($"RevocationText has no text named {name}.");
-        return args.Length == 0 ? text : string.Format(culture, text, args);
-    }
+    public static string Get(string name, params object?[] args) => Text.Format(name, args);
+
+    /// <summary>The text of a key in one culture, without falling back (null when that culture lacks it).</summary>
+    public static string? TextOrNull(string key, CultureInfo culture) => Text.TextOrNull(key, culture);
+
+    /// <summary>The keys of the Japanese (neutral) resource.</summary>
+    public static IReadOnlyList<string> Keys() => Text.Keys();
 }
