@@ -2,6 +2,7 @@ using System.Globalization;
 using CounterApp.Domain.Certificates;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Tests.Documents;
 using CounterApp.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +90,20 @@ public sealed class RevocationBrowserTests(BrowserFixture browser) : IClassFixtu
         Assert.Contains("Response verify OK", answer, StringComparison.Ordinal);
         Assert.True(answer.Contains(": revoked", StringComparison.Ordinal), answer);
         Assert.Contains("Reason: cessationOfOperation", answer, StringComparison.Ordinal);
+
+        // The next CRL the CA signs lists it with the same reason.
+        var crl = browser.App.Services.GetRequiredService<PrefecturalCa>().Authority.BuildCrl();
+        openssl.Write("next.crl", crl.Der.Span);
+        var listed = openssl.Ok("crl", "-inform", "DER", "-in", "next.crl", "-noout", "-text");
+        Assert.Contains(serial, listed, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Cessation Of Operation", listed, StringComparison.Ordinal);
+
+        // The resident's page shows it revoked and no longer offers a revocation.
+        await page.GotoAsync("/residents?q=" + Taro);
+        await page.ClickAsync("#results-table tbody a");
+        await page.WaitForSelectorAsync("#certificates");
+        Assert.Contains("revoked", await page.InnerHTMLAsync($"#certificates tr[data-serial='{serial}']"), StringComparison.Ordinal);
+        Assert.False(await page.IsVisibleAsync("#start-revocation"));
     }
 
     private static async Task FillDocumentAsync(IPage page, DateOnly expires)
