@@ -257,6 +257,9 @@ public sealed class RevokeCertificateHandler(
         var saved = await ApplicationMapper.SaveAsync(db, context.Application, context.Record, cancellationToken);
         if (!saved.Succeeded)
         {
+            // Nothing of this transaction stays (the CA's store was enlisted in it); the application does not stay open.
+            await transaction.RollbackAsync(cancellationToken);
+            await CancelAsync(context, saved.Message ?? RevocationText.Get("Conflict"), cancellationToken);
             return new RevocationResult(RevocationOutcome.Conflict, [], saved.Message ?? RevocationText.Get("Conflict")) { ApplicationId = context.Record.Id };
         }
 
