@@ -1,6 +1,7 @@
 using CounterApp.Web.Agents;
 using CounterApp.Web.Components;
 using CounterApp.Web.Data;
+using CounterApp.Web.Features.CardServices;
 using CounterApp.Web.Features.CardSession;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
@@ -34,6 +35,7 @@ builder.AddResidents();
 builder.AddCounterReaders();
 builder.AddIssuance();
 builder.AddRevocation();
+builder.AddCardServices();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))
