@@ -1,6 +1,7 @@
 using CounterApp.Web.Agents;
 using CounterApp.Web.Components;
 using CounterApp.Web.Data;
+using CounterApp.Web.Features.Administration;
 using CounterApp.Web.Features.CardServices;
 using CounterApp.Web.Features.CardSession;
 using CounterApp.Web.Features.CertificateAuthority;
@@ -37,6 +38,7 @@ builder.AddIssuance();
 builder.AddRevocation();
 builder.AddCardServices();
 builder.AddSupervisorPages();
+builder.AddAdministration();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))
