@@ -1,5 +1,6 @@
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Tests.Support;
+using Microsoft.Playwright;
 
 namespace CounterApp.Web.Tests.Browser;
 
@@ -42,6 +43,18 @@ public sealed class AdministrationBrowserTests(BrowserFixture browser) : IClassF
         var audit = await page.InnerTextAsync("#audit-table");
         Assert.Contains("admin.office-hours.changed", audit, StringComparison.Ordinal);
         Assert.Contains("13:00–17:00", audit, StringComparison.Ordinal);
+
+        await page.GotoAsync("/admin/agents");
+        await page.FillAsync("#agent-name", "窓口2-PC");
+        await page.SelectOptionAsync("#agent-counter", new SelectOptionValue { Index = 1 });
+        await page.ClickAsync("#issue-code");
+        await page.WaitForSelectorAsync("#enrolment-code");
+        var code = (await page.InnerTextAsync("#enrolment-code")).Trim();
+        Assert.False(string.IsNullOrEmpty(code));
+        Assert.Contains("窓口2-PC", await page.InnerTextAsync("#agents-table"), StringComparison.Ordinal);
+        await browser.StepAsync(page, "code-issued");
+        await page.GotoAsync("/admin/agents");
+        Assert.DoesNotContain(code, await page.ContentAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,8 @@ public static class AdministrationExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<SaveOfficeHoursHandler>();
         builder.Services.AddScoped<HolidayOpeningDaysHandler>();
+        builder.Services.AddScoped<SaveFeesHandler>();
+        builder.Services.AddScoped<ReaderAgentsHandler>();
         return builder;
     }
 }

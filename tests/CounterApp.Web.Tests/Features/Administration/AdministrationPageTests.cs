@@ -17,6 +17,10 @@ public sealed class AdministrationPageTests
         { StaffRoles.Clerk, "/admin/hours" },
         { StaffRoles.Supervisor, "/admin" },
         { StaffRoles.Supervisor, "/admin/hours" },
+        { StaffRoles.Clerk, "/admin/fees" },
+        { StaffRoles.Supervisor, "/admin/fees" },
+        { StaffRoles.Clerk, "/admin/agents" },
+        { StaffRoles.Supervisor, "/admin/agents" },
     };
 
     [Theory]
@@ -35,6 +39,8 @@ public sealed class AdministrationPageTests
             $"{role} reached {path}: {(int)response.StatusCode} {response.RequestMessage?.RequestUri}");
         Assert.DoesNotContain("id=\"hours-form\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"admin-menu\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"fees-form\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"issue-code-form\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
