@@ -10,6 +10,7 @@ public static class AdministrationExtensions
         builder.Services.AddScoped<HolidayOpeningDaysHandler>();
         builder.Services.AddScoped<SaveFeesHandler>();
         builder.Services.AddScoped<ReaderAgentsHandler>();
+        builder.Services.AddScoped<SaveIdentityDocumentsHandler>();
         return builder;
     }
 }

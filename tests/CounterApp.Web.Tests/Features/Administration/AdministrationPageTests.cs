@@ -21,6 +21,8 @@ public sealed class AdministrationPageTests
         { StaffRoles.Supervisor, "/admin/fees" },
         { StaffRoles.Clerk, "/admin/agents" },
         { StaffRoles.Supervisor, "/admin/agents" },
+        { StaffRoles.Clerk, "/admin/documents" },
+        { StaffRoles.Supervisor, "/admin/documents" },
     };
 
     [Theory]
@@ -41,6 +43,7 @@ public sealed class AdministrationPageTests
         Assert.DoesNotContain("id=\"admin-menu\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"fees-form\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"issue-code-form\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"documents-form\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
