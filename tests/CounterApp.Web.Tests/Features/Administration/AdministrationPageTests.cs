@@ -72,4 +72,31 @@ public sealed class AdministrationPageTests
         Assert.Equal(new TimeOnly(16, 30), await db.OfficeSessions.MaxAsync(s => s.End));
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == SaveOfficeHoursHandler.AuditAction));
     }
+
+    [Fact]
+    [Trait("Rule", "R-ID-01")]
+    public async Task DocumentsPage_WhenAdministratorUnticksEveryDocument_ShowsTheMessageAndKeepsTheList()
+    {
+        await using var app = new CounterAppFactory();
+        using var client = await StaffSignIn.SignInAsync(app, StaffRoles.Administrator);
+        var page = await client.GetStringAsync(new Uri("/admin/documents", UriKind.Relative));
+        var expected = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"Documents.Expected\" value=\"([^\"]*)\"").Groups[1].Value);
+        var codes = System.Text.RegularExpressions.Regex.Matches(page, "name=\"Documents.Rows\\[(\\d+)\\].Code\" value=\"([^\"]+)\"");
+        var fields = new Dictionary<string, string> { ["Documents.Expected"] = expected };
+        foreach (System.Text.RegularExpressions.Match m in codes)
+        {
+            fields[$"Documents.Rows[{m.Groups[1].Value}].Code"] = m.Groups[2].Value;
+            fields[$"Documents.Rows[{m.Groups[1].Value}].SortOrder"] = m.Groups[1].Value;
+        }
+
+        var (response, html) = await FormPoster.PostAsync(client, "/admin/documents", "save-documents", fields);
+
+        Assert.NotEmpty(codes);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        Assert.Contains("id=\"admin-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("少なくとも一つ", html, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+        Assert.True(await db.IdentityDocumentTypes.AnyAsync(t => t.Accepted));
+    }
 }
