@@ -1,6 +1,7 @@
 using CounterApp.Web.Agents;
 using CounterApp.Web.Components;
 using CounterApp.Web.Data;
+using CounterApp.Web.Features.Administration;
 using CounterApp.Web.Features.Approvals;
 using CounterApp.Web.Features.CardServices;
 using CounterApp.Web.Features.CardSession;
@@ -39,6 +40,7 @@ builder.AddRevocation();
 builder.AddCardServices();
 builder.AddSupervisorPages();
 builder.AddApprovals();
+builder.AddAdministration();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))
