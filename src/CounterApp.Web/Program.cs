@@ -6,6 +6,7 @@ using CounterApp.Web.Features.CardSession;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.DocumentCopies;
+using CounterApp.Web.Features.InquiryLetters;
 using CounterApp.Web.Features.Issuance;
 using CounterApp.Web.Features.Ledger;
 using CounterApp.Web.Features.Readers;
@@ -37,6 +38,7 @@ builder.AddIssuance();
 builder.AddRevocation();
 builder.AddCardServices();
 builder.AddSupervisorPages();
+builder.AddInquiryLetters();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))
@@ -57,6 +59,7 @@ app.MapCounterReaders();
 app.MapIssuance();
 app.MapSupervisorPages();
 app.MapRevocation();
+app.MapInquiryLetters();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;
