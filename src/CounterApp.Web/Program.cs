@@ -1,6 +1,7 @@
 using CounterApp.Web.Agents;
 using CounterApp.Web.Components;
 using CounterApp.Web.Data;
+using CounterApp.Web.Features.Approvals;
 using CounterApp.Web.Features.CardServices;
 using CounterApp.Web.Features.CardSession;
 using CounterApp.Web.Features.CertificateAuthority;
@@ -39,6 +40,7 @@ builder.AddRevocation();
 builder.AddCardServices();
 builder.AddSupervisorPages();
 builder.AddInquiryLetters();
+builder.AddApprovals();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))

@@ -48,7 +48,7 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
         var pin = (await page.InnerTextAsync("#demo-card-pin")).Trim();
         await page.ClickAsync("#simulated-insert");
         await page.WaitForSelectorAsync("#simulated-remove");
-        await watcher.WaitForSelectorAsync("[data-card-present=true]", new() { Timeout = 10_000 });
+        await watcher.WaitForSelectorAsync("[data-card-present=true]", new() { Timeout = 30_000 });
         await IssuanceFlow.IssueAsync(browser, page, pin, Password);
 
         // Nothing the resident typed is in the page.

@@ -61,7 +61,7 @@ internal static class IssuanceFlow
         await page.FillAsync("#password", password);
         await page.FillAsync("#password-confirmation", password);
         await page.ClickAsync("#issue-card");
-        await page.WaitForSelectorAsync("#step-print", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.WaitForSelectorAsync("#step-print", new PageWaitForSelectorOptions { Timeout = 120_000 });
         await browser.StepAsync(page, "print");
     }
 

@@ -60,6 +60,8 @@ public class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "ja-JP" });
+        // Two cores shared by the whole suite: a post that signs a certificate or a PDF can take a while under load.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         lock (_pages)
         {
@@ -79,6 +81,7 @@ public class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#password", StaffSignIn.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/counter**");
+        await page.WaitForLoadStateAsync(LoadState.Load);
         if (role != Web.Data.Entities.StaffRoles.Administrator)
         {
             await page.ClickAsync("#choose-counter");

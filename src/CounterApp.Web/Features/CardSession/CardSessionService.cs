@@ -53,7 +53,7 @@ public sealed partial class CardSessionService(
 
             var card = context.Card;
             var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == card.ResidentId, cancellationToken);
-            var municipality = await db.Offices.AsNoTracking().Select(o => o.MunicipalityName).FirstAsync(cancellationToken);
+            var municipality = await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => o.MunicipalityName).FirstAsync(cancellationToken);
             var client = new ResidentCardClient(connection);
             var step = CardSessionStep.SelectApplication;
             progress?.Report(step);

@@ -6,6 +6,7 @@ using CounterApp.Domain.Rules;
 using CounterApp.Domain.Time;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
+using CounterApp.Web.Features.Approvals;
 using CounterApp.Web.Features.RulesDemo;
 using Microsoft.Extensions.Options;
 
@@ -41,11 +42,12 @@ public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audi
         var tokyoNow = TokyoClock.Now(time);
         var today = DateOnly.FromDateTime(tokyoNow);
         var card = await IssuanceQueries.CurrentCardAsync(db, loaded.Resident.Id, cancellationToken);
+        var overrides = await ApprovedOverrides.ForAsync(db, application.Id, cancellationToken); // R-HR-03, approved by a supervisor
         var decisions = new List<Decision>
         {
             EligibilityRules.Check(new EligibilityRequest(
                 application.Procedure, loaded.Resident.ToDomain(), card?.ToDomain(loaded.Resident.ResidentCode), reference.Office, tokyoNow, settings.Value.LastAcceptance)),
-            CounterHoursRules.Check(reference.Hours, tokyoNow),
+            CounterHoursRules.Check(reference.Hours, tokyoNow, overrides),
         };
         if (application.Procedure == Procedure.Renewal)
         {
@@ -57,6 +59,15 @@ public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audi
         var decision = Decision.Combine(decisions);
         var now = time.GetUtcNow();
         var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);
+        if (OverrideHold.Applies(decision))
+        {
+            // Only counter hours refused: the application stays at this step so a supervisor may override (R-HR-03).
+            await audit.AppendAsync(
+                IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Refused, ("rules", IssuanceAudit.Rules(decision.BrokenRules)), ("held", "R-HR-03")),
+                cancellationToken);
+            return IssuanceResult.Broken(IssuanceOutcome.Rejected, decision, OverrideHold.Message) with { ApplicationId = loaded.Record.Id };
+        }
+
         if (!decision.IsAllowed)
         {
             application.Refuse(decision, now, request.Actor);
@@ -67,7 +78,8 @@ public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audi
 
         application.MarkEligible(decision, now, request.Actor);
         return await StepCommit.CommitAsync(db, audit, loaded,
-            [IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Succeeded, ("procedure", application.Procedure.ToString()))],
+            [IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Succeeded, ("procedure", application.Procedure.ToString()),
+                ("overrides", ApprovedOverrides.Describe(decision)))],
             IssuanceResult.Done(), cancellationToken);
     }
 }

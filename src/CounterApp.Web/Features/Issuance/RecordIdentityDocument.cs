@@ -7,6 +7,7 @@ using CounterApp.Domain.Visits;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.Approvals;
 using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.RulesDemo;
 using Microsoft.EntityFrameworkCore;
@@ -64,9 +65,10 @@ public sealed class RecordIdentityDocumentHandler(
             return IssuanceResult.Invalid("R-EL-02", "resident.card", IssuanceText.Get("NoCard"));
         }
 
+        var overrides = await ApprovedOverrides.ForAsync(db, loaded.Record.Id, cancellationToken); // R-ID-02, approved by a supervisor
         var document = new PresentedIdentityDocument(request.TypeCode!, DocumentHolder.Resident, request.IssuedOn, request.ExpiresOn, request.AddressMatchesRegister);
-        var documentDecision = IdentityDocumentRules.Check(document, reference.Documents, today);
-        var visit = VisitRules.Decide(new FirstVisit(ApplicantKind.InPerson, card.ToDomain(loaded.Resident.ResidentCode), [document], today), reference.Documents);
+        var documentDecision = IdentityDocumentRules.Check(document, reference.Documents, today, overrides);
+        var visit = VisitRules.Decide(new FirstVisit(ApplicantKind.InPerson, card.ToDomain(loaded.Resident.ResidentCode), [document], today), reference.Documents, overrides);
         var decision = Decision.Combine(documentDecision, visit.Decision);
         var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);
         if (visit.Plan == VisitPlan.TwoVisits)
@@ -107,7 +109,7 @@ public sealed class RecordIdentityDocumentHandler(
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(
                 IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Succeeded, ("type", document.TypeCode), ("visit", visit.DecidingRuleId),
-                    ("document", record.Id.ToString(CultureInfo.InvariantCulture))),
+                    ("overrides", ApprovedOverrides.Describe(decision)), ("document", record.Id.ToString(CultureInfo.InvariantCulture))),
                 cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

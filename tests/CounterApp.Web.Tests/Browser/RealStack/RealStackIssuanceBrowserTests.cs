@@ -63,7 +63,7 @@ public sealed class RealStackIssuanceBrowserTests(RealStackBrowserFixture browse
 
             var page = await browser.SignedInPageAsync(StaffRoles.Clerk);
             // The header shows the live reader state from the agent (no simulation marker).
-            await page.WaitForSelectorAsync("[data-card-present=true]", new() { Timeout = 10_000 });
+            await page.WaitForSelectorAsync("[data-card-present=true]", new() { Timeout = 30_000 });
             Assert.False(await page.IsVisibleAsync("#simulated-reader"));
 
             await IssuanceFlow.StartAsync(browser, page, "上市", "NewIssuance");
