@@ -52,6 +52,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        if (Provider == DatabaseProvider.Postgres && Options.ConnectionString is { Length: > 0 } connectionString)
+        {
+            // Each test has its own database and so its own pool: close its idle connections now, or hundreds of
+            // tests leave enough behind to reach the server's max_connections.
+            using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
         if (Provider == DatabaseProvider.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
