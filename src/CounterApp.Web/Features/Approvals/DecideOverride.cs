@@ -36,7 +36,7 @@ public sealed class DecideOverrideHandler(CounterDbContext db, AuditTrail audit,
             return OverrideResult.Refused(row.RuleId, "reason", "DecisionReasonRequired", RequestOverrideHandler.ReasonMaxLength);
         }
 
-        if (!await IsSupervisorAsync(request.Supervisor, cancellationToken))
+        if (!await db.HasRoleAsync(request.Supervisor, StaffRoles.Supervisor, cancellationToken))
         {
             return OverrideResult.Refused(row.RuleId, "supervisor", "SupervisorOnly");
         }
@@ -70,11 +70,4 @@ public sealed class DecideOverrideHandler(CounterDbContext db, AuditTrail audit,
         await transaction.CommitAsync(cancellationToken);
         return OverrideResult.Done(row.Id);
     }
-
-    private Task<bool> IsSupervisorAsync(string userName, CancellationToken cancellationToken) =>
-        (from user in db.Users
-         join userRole in db.UserRoles on user.Id equals userRole.UserId
-         join role in db.Roles on userRole.RoleId equals role.Id
-         where user.UserName == userName && role.Name == StaffRoles.Supervisor
-         select user.Id).AnyAsync(cancellationToken);
 }

@@ -34,7 +34,7 @@ public sealed class DecideVoidHandler(CounterDbContext db, AuditTrail audit, Tim
             return VoidResult.Refused("R-FE-03", "reason", "DecisionReasonRequired", RequestVoidHandler.ReasonMaxLength);
         }
 
-        if (!await IsSupervisorAsync(request.Supervisor, cancellationToken))
+        if (!await db.HasRoleAsync(request.Supervisor, StaffRoles.Supervisor, cancellationToken))
         {
             return VoidResult.Refused("R-FE-03", "supervisor", "SupervisorOnly");
         }
@@ -113,11 +113,4 @@ public sealed class DecideVoidHandler(CounterDbContext db, AuditTrail audit, Tim
             return VoidResult.Refused("R-FE-04", "ledger.day", "LedgerDayClosed");
         }
     }
-
-    private Task<bool> IsSupervisorAsync(string userName, CancellationToken cancellationToken) =>
-        (from user in db.Users
-         join userRole in db.UserRoles on user.Id equals userRole.UserId
-         join role in db.Roles on userRole.RoleId equals role.Id
-         where user.UserName == userName && role.Name == StaffRoles.Supervisor
-         select user.Id).AnyAsync(cancellationToken);
 }
