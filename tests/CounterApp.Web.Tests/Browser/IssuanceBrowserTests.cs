@@ -29,6 +29,7 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
     [Trait("Rule", "R-CE-03")]
     public async Task SameDayIssuance_WhenClerkUsesTheSimulatedReader_IssuesAndSupervisorSeesTheReceipt()
     {
+        await browser.EmptySimulatedReadersAsync();
         var page = await browser.SignedInPageAsync(StaffRoles.Clerk);
         Assert.Contains("シミュレーション", await page.InnerTextAsync(".app-header"), StringComparison.Ordinal);
         // The stylesheet really applies (compressed static assets are served from the build output too).

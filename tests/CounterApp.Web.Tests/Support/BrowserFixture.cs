@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CounterApp.Web.Tests.Support;
@@ -89,6 +91,21 @@ public class BrowserFixture : IAsyncLifetime
         }
 
         return page;
+    }
+
+    /// <summary>
+    /// Takes any card out of every counter's simulated reader. The app is shared by the tests of a class, which run
+    /// in no fixed order, so a test that watches the reader must not inherit a card another test left in.
+    /// </summary>
+    public async Task EmptySimulatedReadersAsync()
+    {
+        var readers = App.Services.GetRequiredService<Web.Features.Readers.SimulatedCounterReaders>();
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.CounterDbContext>();
+        foreach (var counterId in await db.Counters.Select(c => c.Id).ToListAsync())
+        {
+            readers.Remove(counterId);
+        }
     }
 
     /// <summary>Keeps a screenshot of a procedure step in memory; written out only if the test fails.</summary>
