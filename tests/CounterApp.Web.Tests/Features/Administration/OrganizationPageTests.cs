@@ -103,6 +103,28 @@ public sealed partial class OrganizationPageTests
         Assert.False(await db.Counters.AnyAsync(c => c.Name == "二つ目の2番窓口"));
     }
 
+    [Fact]
+    [Trait("Rule", "R-X-01")]
+    public async Task CounterChoice_WhenACounterIsDeactivated_IsNoLongerOfferedToAClerk()
+    {
+        await using var app = new CounterAppFactory();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+            var office = await db.Offices.OrderBy(o => o.Id).FirstAsync();
+            db.Counters.AddRange(
+                new Counter { OfficeId = office.Id, Number = 7, Name = "休止中の窓口", Active = false },
+                new Counter { OfficeId = office.Id, Number = 8, Name = "新しい窓口" });
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await StaffSignIn.SignInAsync(app, StaffRoles.Clerk);
+        var html = await client.GetStringAsync(new Uri("/counter", UriKind.Relative));
+
+        Assert.Contains("新しい窓口", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("休止中の窓口", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"Periods.Expected\" value=\"([^\"]*)\"")]
     private static partial Regex ExpectedField();
 
