@@ -152,7 +152,7 @@ public sealed class AdminSettingsTests(PostgresServer postgres)
         await using var db = kit.NewContext();
         Assert.False(await db.Settings.AnyAsync(s => s.Key == AdminSettings.CopyRetentionDaysKey));
         Assert.Equal(1825, await AdminSettings.CopyRetentionDaysAsync(db, 1825));
-        Assert.Equal(30, await AdminSettings.LetterValidDaysAsync(db, 30));
+        Assert.Equal(21, await AdminSettings.LetterValidDaysAsync(db, 21)); // no row: the configuration decides
         Assert.DoesNotContain(await kit.AuditAsync(), a => a.Action == SavePeriodsHandler.AuditAction);
     }
 
