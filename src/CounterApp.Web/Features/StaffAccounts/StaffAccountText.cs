@@ -11,4 +11,9 @@ public sealed class StaffAccountText
     private static readonly ResourceText Text = new(typeof(StaffAccountText));
 
     public static string Get(string name, params object?[] args) => Text.Format(name, args);
+
+    /// <summary>The Japanese keys, for the completeness test.</summary>
+    public static IReadOnlyList<string> Keys() => Text.Keys();
+
+    public static string? TextOrNull(string key, System.Globalization.CultureInfo culture) => Text.TextOrNull(key, culture);
 }

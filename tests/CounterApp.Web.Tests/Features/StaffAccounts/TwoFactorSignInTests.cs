@@ -137,7 +137,33 @@ public sealed partial class TwoFactorSignInTests
         var start = await client.GetAsync(new Uri("/", UriKind.Relative));
 
         Assert.Equal("/", start.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.DoesNotContain("id=\"two-factor-required\"", await start.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await start.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("id=\"two-factor-required\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"tile-account\" href=\"/account/two-factor\"", html.Replace("href=\"/account/two-factor\" id=\"tile-account\"", "id=\"tile-account\" href=\"/account/two-factor\"", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-X-02")]
+    public async Task OwnReset_WhenPasswordWrong_IsRefused_WhenRight_ForgetsTheKeyAndAsksToEnrolAgain()
+    {
+        await using var app = Enforcing();
+        using var client = await PasswordStepAsync(app, StaffRoles.Supervisor);
+        var key = KeyOf(await client.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative)));
+        Assert.Equal(10, RecoveryCodes(await EnrolAsync(client, Totp.Code(key))).Count);
+
+        var (_, wrong) = await FormPoster.PostAsync(client, "/account/two-factor", "reset-two-factor", new Dictionary<string, string> { ["Reset.Password"] = "Not-my-password-1" });
+        var (_, reset) = await FormPoster.PostAsync(client, "/account/two-factor", "reset-two-factor", new Dictionary<string, string> { ["Reset.Password"] = StaffSignIn.Password });
+        var start = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("id=\"two-factor-error\"", wrong, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not-my-password-1", wrong, StringComparison.Ordinal);
+        Assert.Contains("id=\"two-factor-reset\"", reset, StringComparison.Ordinal);
+        Assert.NotEqual(key, KeyOf(reset));
+        Assert.Equal("/account/two-factor", start.RequestMessage!.RequestUri!.AbsolutePath);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+        Assert.False((await db.Users.SingleAsync(u => u.UserName == "supervisor")).TwoFactorEnabled);
+        Assert.Equal(["refused", "succeeded"], await db.AuditEntries.Where(a => a.Action == "staff.two-factor-reset").OrderBy(a => a.Id).Select(a => a.Outcome).ToListAsync());
     }
 
     [Fact]
