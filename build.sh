@@ -52,6 +52,7 @@ cmd_run() {
     staff    : demo accounts clerk / supervisor / admin; passwords are generated and printed below the
                first time the database is created (delete data/ to start over)
     reader   : each counter has a simulated card reader (シミュレーション); demo card PIN 1234
+    2FA      : authenticator-app sign-in is NOT enforced in the demo (Security__TwoFactorRoles=Supervisor,Administrator ./build.sh run enforces it)
     clock    : outside counter hours (平日 8:30–12:00, 13:00–16:30) the demo clock starts at the next opening
                (Demo__OpenHoursClock=false ./build.sh run for the real time)
     try      : sign in as clerk → 住民検索 → かみいち → 上市 太郎 → 電子証明書の新規発行 (README: "two minutes")
@@ -61,8 +62,10 @@ cmd_run() {
 INFO
   cd src/CounterApp.Web
   # Demo__OpenHoursClock: outside counter hours the demo town's clock jumps to the next opening (see DemoClock.cs).
+  # Security__TwoFactorRoles empty: supervisors and administrators are not forced to enrol an authenticator (demo only).
   exec env ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" Database__DataDirectory="$data" \
     Demo__OpenHoursClock="${Demo__OpenHoursClock:-true}" \
+    Security__TwoFactorRoles="${Security__TwoFactorRoles-}" \
     dotnet bin/Release/net10.0/CounterApp.Web.dll --urls "http://localhost:5080"
 }
 

@@ -18,6 +18,7 @@ using CounterApp.Web.Features.Residents;
 using CounterApp.Web.Features.Revocation;
 using CounterApp.Web.Features.RulesDemo;
 using CounterApp.Web.Features.SignIn;
+using CounterApp.Web.Features.StaffAccounts;
 using CounterApp.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,6 +44,7 @@ builder.AddSupervisorPages();
 builder.AddInquiryLetters();
 builder.AddApprovals();
 builder.AddAdministration();
+builder.AddStaffAccounts();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))

@@ -31,7 +31,9 @@ public static class IdentityExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CounterDbContext>()
             .AddSignInManager()
-            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            // Two-factor sign-in with an authenticator app (TOTP, RFC 6238); see Security:TwoFactorRoles.
+            .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(o =>

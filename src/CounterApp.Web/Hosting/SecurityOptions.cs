@@ -12,4 +12,14 @@ public sealed class SecurityOptions
     public int MaxFailedSignIns { get; set; } = 5;
 
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Comma-separated roles that must sign in with an authenticator app (TOTP): a member of staff holding one of them
+    /// and not yet enrolled is sent to the enrolment page after the password and can do nothing else. Empty: nobody is forced.
+    /// </summary>
+    public string TwoFactorRoles { get; set; } = "Supervisor,Administrator";
+
+    /// <summary>The roles of <see cref="TwoFactorRoles"/>, trimmed, without empty entries.</summary>
+    public IReadOnlyList<string> TwoFactorRoleList() =>
+        (TwoFactorRoles ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -23,6 +23,8 @@ public class CounterAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
+        // Tests sign supervisors in with a password; the two-factor tests turn enforcement on through Settings.
+        builder.UseSetting("Security:TwoFactorRoles", "");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -8,6 +8,11 @@ public static class SignInEndpoints
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<SignInService>();
+        builder.Services.AddScoped<TwoFactorService>();
+        builder.Services.AddScoped<PasswordChangeService>();
+        // Runs after every authorization decision: the password change and 2FA enrolment come before anything else.
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccountGate>();
+        builder.Services.AddHostedService<TwoFactorNotice>();
         builder.Services.AddScoped<Counters.CounterChoice>();
         return builder;
     }

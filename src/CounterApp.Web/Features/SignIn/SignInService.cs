@@ -8,6 +8,9 @@ namespace CounterApp.Web.Features.SignIn;
 public enum SignInOutcome
 {
     SignedIn,
+
+    /// <summary>The password was right; the authenticator code (or a recovery code) is asked next.</summary>
+    TwoFactorRequired,
     Failed,
     LockedOut,
     NotAllowed,
@@ -29,6 +32,7 @@ public sealed class SignInService(SignInManager<StaffUser> signIn, UserManager<S
         var outcome = result switch
         {
             { Succeeded: true } => SignInOutcome.SignedIn,
+            { RequiresTwoFactor: true } => SignInOutcome.TwoFactorRequired,
             { IsLockedOut: true } => SignInOutcome.LockedOut,
             { IsNotAllowed: true } => SignInOutcome.NotAllowed,
             _ => SignInOutcome.Failed,
@@ -38,7 +42,7 @@ public sealed class SignInService(SignInManager<StaffUser> signIn, UserManager<S
             {
                 Actor = user?.UserName ?? "anonymous",
                 Action = "staff.signed-in",
-                Outcome = outcome == SignInOutcome.SignedIn ? AuditOutcomes.Succeeded : AuditOutcomes.Refused,
+                Outcome = outcome is SignInOutcome.SignedIn or SignInOutcome.TwoFactorRequired ? AuditOutcomes.Succeeded : AuditOutcomes.Refused,
                 // The name typed is kept only when it is a real account (a mistyped password is not a user name).
                 Details = new Dictionary<string, string?> { ["result"] = outcome.ToString() },
             },
