@@ -17,6 +17,7 @@ using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.Residents;
 using CounterApp.Web.Features.Revocation;
 using CounterApp.Web.Features.RulesDemo;
+using CounterApp.Web.Features.SecondVisit;
 using CounterApp.Web.Features.SignIn;
 using CounterApp.Web.Hosting;
 
@@ -41,6 +42,7 @@ builder.AddRevocation();
 builder.AddCardServices();
 builder.AddSupervisorPages();
 builder.AddInquiryLetters();
+builder.AddSecondVisit();
 builder.AddApprovals();
 builder.AddAdministration();
 builder.UseDemoClockWhenAsked();
