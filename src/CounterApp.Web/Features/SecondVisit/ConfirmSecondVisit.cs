@@ -1,5 +1,7 @@
 using System.Globalization;
 using CounterApp.Domain.Applications;
+using CounterApp.Domain.Calendar;
+using CounterApp.Domain.Eligibility;
 using CounterApp.Domain.Documents;
 using CounterApp.Domain.Letters;
 using CounterApp.Domain.Proxies;
@@ -8,6 +10,7 @@ using CounterApp.Domain.Time;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.Approvals;
 using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.InquiryLetters;
 using CounterApp.Web.Features.Issuance;
@@ -60,7 +63,12 @@ public sealed record ConfirmSecondVisit(string? Reference, ApplicantKind Applica
 /// transaction; the application continues at the fee step of the issuance page.
 /// </summary>
 public sealed class ConfirmSecondVisitHandler(
-    CounterDbContext db, AuditTrail audit, DocumentCopyStore copies, IOptions<DocumentCopyOptions> copyOptions, TimeProvider time)
+    CounterDbContext db,
+    AuditTrail audit,
+    DocumentCopyStore copies,
+    IOptions<DocumentCopyOptions> copyOptions,
+    IOptions<CounterSettings> settings,
+    TimeProvider time)
 {
     public const string ConfirmedAction = "second-visit.confirmed";
 
@@ -88,7 +96,8 @@ public sealed class ConfirmSecondVisitHandler(
         }
 
         var today = TokyoClock.Today(time);
-        var catalog = (await CounterReference.LoadAsync(db, cancellationToken) ?? throw new InvalidOperationException("The office has no reference data.")).Documents;
+        var counterReference = await CounterReference.LoadAsync(db, cancellationToken) ?? throw new InvalidOperationException("The office has no reference data.");
+        var catalog = counterReference.Documents;
         var letter = await SecondVisitLookup.LoadAsync(db, reference!, cancellationToken);
         var loaded = letter is null ? null : await ApplicationMapper.LoadAsync(db, letter.Record.ApplicationId, cancellationToken);
         var proxy = request.Applicant == ApplicantKind.Proxy;
@@ -97,6 +106,18 @@ public sealed class ConfirmSecondVisitHandler(
             : null;
 
         var broken = Check(request, letter?.Letter, document, catalog, today);
+        if (loaded is not null)
+        {
+            // The certificate is issued at this visit: the resident must still be eligible (R-EL) and the counter open (R-HR).
+            var card = await IssuanceQueries.CurrentCardAsync(db, loaded.Resident.Id, cancellationToken);
+            var tokyoNow = TokyoClock.Now(time);
+            var overrides = await ApprovedOverrides.ForAsync(db, loaded.Record.Id, cancellationToken);
+            broken.AddRange(Decision.Combine(
+                EligibilityRules.Check(new EligibilityRequest(
+                    loaded.Application.Procedure, loaded.Resident.ToDomain(), card?.ToDomain(loaded.Resident.ResidentCode), counterReference.Office, tokyoNow, settings.Value.LastAcceptance)),
+                CounterHoursRules.Check(counterReference.Hours, tokyoNow, overrides)).BrokenRules);
+        }
+
         if (broken.Count == 0 && loaded!.Application.State != ApplicationState.InquiryLetterMailed)
         {
             broken.Add(IssuanceResult.WrongStep(loaded.Application.State.ToString()).BrokenRules[0]);

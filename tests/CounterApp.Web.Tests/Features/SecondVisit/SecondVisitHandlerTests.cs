@@ -332,6 +332,23 @@ public sealed class SecondVisitHandlerTests(PostgresServer postgres)
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-HR-01")]
+    public async Task Confirm_WhenTheSecondVisitIsAfterCounterHours_IsRefusedAndTheLetterStaysUsable(DatabaseProvider provider)
+    {
+        await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
+        var (id, letter) = await kit.MailedInPersonApplicationAsync();
+        kit.Clock.Now = kit.Clock.Now.AddHours(8); // 18:00 in Tokyo
+
+        var result = await kit.ConfirmAsync(SecondVisitKit.InPerson(kit, letter.Reference));
+
+        Assert.Equal(IssuanceOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.BrokenRules, b => b.RuleId == "R-HR-01");
+        Assert.Equal(ApplicationState.InquiryLetterMailed, (await kit.ApplicationAsync(id)).State);
+        Assert.Equal(LetterStatus.Mailed, Assert.Single(await kit.LettersAsync(id)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     [Trait("Rule", "R-X-03")]
     public async Task Confirm_WhenTheActorOrApplicantIsMissing_IsInvalidNamingTheField(DatabaseProvider provider)
     {
