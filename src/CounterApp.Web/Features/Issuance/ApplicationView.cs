@@ -81,6 +81,7 @@ public sealed record ApplicationView(
         // Who brought the answer sheet (second visit) is at the counter now; without one, who applied.
         var answerSheetHolder = await db.PresentedDocuments.AsNoTracking()
             .Where(d => d.ApplicationId == id && d.Kind == PresentedDocumentKind.AnswerSheet)
+            .OrderByDescending(d => d.Id)
             .Select(d => (DocumentHolder?)d.Holder)
             .FirstOrDefaultAsync(cancellationToken);
         var proxyAtCounter = answerSheetHolder is { } holder ? holder == DocumentHolder.Proxy : record.Applicant == ApplicantKind.Proxy;
