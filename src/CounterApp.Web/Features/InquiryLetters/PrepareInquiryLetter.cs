@@ -72,6 +72,13 @@ public sealed class PrepareInquiryLetterHandler(CounterDbContext db, AuditTrail 
             return LetterResult.Invalid(visit.DecidingRuleId, "application.visit", LetterText.Get("SameDayNoLetter"));
         }
 
+        if (!visit.Decision.IsAllowed)
+        {
+            // R-VI-03: a proxy's own photo document is recorded before the letter goes out.
+            var missing = visit.Decision.BrokenRules[0];
+            return LetterResult.Invalid(missing.RuleId, missing.Field, missing.Message);
+        }
+
         var letter = InquiryLetter.Prepare(
             await LetterMapper.NextReferenceAsync(db, loaded.Record.OfficeId, cancellationToken), loaded.Record.Id, loaded.Resident.ToDomain(), today,
             await AdminSettings.LetterValidDaysAsync(db, options.Value.ValidDays, cancellationToken));

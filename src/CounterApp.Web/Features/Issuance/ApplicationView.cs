@@ -1,5 +1,6 @@
 using CounterApp.Domain.Applications;
 using CounterApp.Domain.Documents;
+using CounterApp.Domain.Proxies;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.Voids;
@@ -50,6 +51,9 @@ public sealed record ApplicationView(
         _ => IssuanceStep.Closed,
     };
 
+    /// <summary>R-PX-01: who types the password at the card step; the clerk when a proxy is at the counter.</summary>
+    public PasswordEntryMode PasswordEntry { get; init; }
+
     public bool OwesVoid => Outstanding?.Contains(nameof(Obligation.VoidOrRefundFee), StringComparison.Ordinal) == true;
 
     public bool OwesSupersession => Outstanding?.Contains(nameof(Obligation.SupersedeOldCertificate), StringComparison.Ordinal) == true;
@@ -74,8 +78,18 @@ public sealed record ApplicationView(
             : await db.Certificates.AsNoTracking().Where(c => c.Serial == record.IssuedSerial).Select(c => new { c.Id, c.Serial, c.ExpiresOn }).FirstOrDefaultAsync(cancellationToken);
         var voidPending = receipt is not null && await db.Set<VoidRequestRecord>().AnyAsync(v => v.ReceiptId == receipt.Id && v.State == VoidRequestState.Pending, cancellationToken);
         var eligible = record.History.Any(h => h.FromState == ApplicationState.Received && h.ToState == ApplicationState.Received && h.Note == Application.EligibleNote);
+        // Who brought the answer sheet (second visit) is at the counter now; without one, who applied.
+        var answerSheetHolder = await db.PresentedDocuments.AsNoTracking()
+            .Where(d => d.ApplicationId == id && d.Kind == PresentedDocumentKind.AnswerSheet)
+            .OrderByDescending(d => d.Id)
+            .Select(d => (DocumentHolder?)d.Holder)
+            .FirstOrDefaultAsync(cancellationToken);
+        var proxyAtCounter = answerSheetHolder is { } holder ? holder == DocumentHolder.Proxy : record.Applicant == ApplicantKind.Proxy;
         return new ApplicationView(
             id, record.Procedure, record.State, resident.ToDomain().FullName, resident.ResidentCode, record.RefusedFor, record.Outstanding, document,
-            receipt?.Id, receipt?.Number, receipt?.Total, certificate?.Id, certificate?.Serial, certificate?.ExpiresOn, voidPending, eligible, resident.Id);
+            receipt?.Id, receipt?.Number, receipt?.Total, certificate?.Id, certificate?.Serial, certificate?.ExpiresOn, voidPending, eligible, resident.Id)
+        {
+            PasswordEntry = CounterApp.Domain.Proxies.PasswordEntry.For(proxyAtCounter ? ApplicantKind.Proxy : ApplicantKind.InPerson),
+        };
     }
 }

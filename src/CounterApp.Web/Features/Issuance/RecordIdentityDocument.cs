@@ -30,7 +30,8 @@ public sealed record RecordIdentityDocument(
 /// <summary>
 /// R-ID-01..04 and R-VI-01: the document must be accepted, current and show the registered address, and the visit
 /// must allow a same-day issue; then the document and its encrypted copy are kept. Two visits (R-VI-02) are said
-/// plainly and nothing is kept: the inquiry letter is another procedure.
+/// plainly and nothing is kept: the inquiry letter is another procedure. A proxy (R-VI-03) always gets two visits;
+/// the proxy's own accepted document and its copy are kept first (the letter needs it on file).
 /// </summary>
 public sealed class RecordIdentityDocumentHandler(
     CounterDbContext db, AuditTrail audit, DocumentCopyStore copies, IOptions<DocumentCopyOptions> copyOptions, TimeProvider time)
@@ -66,12 +67,15 @@ public sealed class RecordIdentityDocumentHandler(
         }
 
         var overrides = await ApprovedOverrides.ForAsync(db, loaded.Record.Id, cancellationToken); // R-ID-02, approved by a supervisor
-        var document = new PresentedIdentityDocument(request.TypeCode!, DocumentHolder.Resident, request.IssuedOn, request.ExpiresOn, request.AddressMatchesRegister);
+        // R-VI-03: a proxy's document is the proxy's own (recorded, copied); R-ID-02 concerns the resident's address only.
+        var proxy = loaded.Application.Applicant == ApplicantKind.Proxy;
+        var holder = proxy ? DocumentHolder.Proxy : DocumentHolder.Resident;
+        var document = new PresentedIdentityDocument(request.TypeCode!, holder, request.IssuedOn, request.ExpiresOn, proxy || request.AddressMatchesRegister);
         var documentDecision = IdentityDocumentRules.Check(document, reference.Documents, today, overrides);
-        var visit = VisitRules.Decide(new FirstVisit(ApplicantKind.InPerson, card.ToDomain(loaded.Resident.ResidentCode), [document], today), reference.Documents, overrides);
+        var visit = VisitRules.Decide(new FirstVisit(loaded.Application.Applicant, card.ToDomain(loaded.Resident.ResidentCode), [document], today), reference.Documents, overrides);
         var decision = Decision.Combine(documentDecision, visit.Decision);
         var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);
-        if (visit.Plan == VisitPlan.TwoVisits)
+        if (visit.Plan == VisitPlan.TwoVisits && !proxy)
         {
             await audit.AppendAsync(
                 IssuanceAudit.Event(request.Actor, counter, loaded, "application.visit-decided", "two-visits", ("rule", visit.DecidingRuleId), ("type", document.TypeCode)),
@@ -95,7 +99,7 @@ public sealed class RecordIdentityDocumentHandler(
             ApplicationId = loaded.Record.Id,
             Kind = PresentedDocumentKind.IdentityDocument,
             TypeCode = document.TypeCode,
-            Holder = DocumentHolder.Resident,
+            Holder = holder,
             IssuedOn = document.IssuedOn,
             ExpiresOn = document.ExpiresOn,
             AddressMatchesRegister = document.AddressMatchesRegister,
@@ -122,7 +126,9 @@ public sealed class RecordIdentityDocumentHandler(
             return IssuanceResult.Invalid("R-ID-04", "document.copy", stored.Message ?? IssuanceText.Get("CopyRequired"));
         }
 
-        return IssuanceResult.Done(visit.Explanation) with { ApplicationId = loaded.Record.Id };
+        return proxy
+            ? new IssuanceResult(IssuanceOutcome.TwoVisits, [], visit.Explanation + " " + IssuanceText.Get("TwoVisitsElsewhere")) { ApplicationId = loaded.Record.Id }
+            : IssuanceResult.Done(visit.Explanation) with { ApplicationId = loaded.Record.Id };
     }
 
     private IssuanceResult? Validate(RecordIdentityDocument request, IdentityDocumentCatalog catalog)

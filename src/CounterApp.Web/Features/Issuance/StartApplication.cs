@@ -27,9 +27,10 @@ public sealed class StartApplicationHandler(CounterDbContext db, AuditTrail audi
             return IssuanceResult.Invalid("R-X-03", "procedure", IssuanceText.Get("ProcedureNotIssuance"));
         }
 
-        if (request.Applicant != ApplicantKind.InPerson)
+        if (!Enum.IsDefined(request.Applicant))
         {
-            return IssuanceResult.Invalid("R-VI-03", "applicant", IssuanceText.Get("ProxyNotHere"));
+            // A proxy is received too: the visit rules send it to two visits (R-VI-03) at the document step.
+            return IssuanceResult.Invalid("R-X-03", "applicant", IssuanceText.Get("ApplicantLegend") + ": " + IssuanceText.Get("ChooseOne"));
         }
 
         var resident = await db.Residents.AsNoTracking().Where(r => r.Id == request.ResidentId).Select(r => new { r.Id, r.ResidentCode }).SingleOrDefaultAsync(cancellationToken);

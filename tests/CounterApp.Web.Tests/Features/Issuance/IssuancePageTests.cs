@@ -42,20 +42,21 @@ public sealed class IssuancePageTests
 
     [Fact]
     [Trait("Rule", "R-VI-03")]
-    public async Task Start_WhenAProxyIsChosen_SaysSoAndStaysOnTheStartPage()
+    public async Task Start_WhenAProxyIsChosen_OpensTheApplicationAtEligibility()
     {
         await using var app = new CounterAppFactory();
         using var client = await StaffSignIn.SignInAsync(app, StaffRoles.Clerk);
         var residentId = await ResidentIdAsync(app, "16322800001");
 
-        var (_, html) = await FormPoster.PostAsync(client, $"/applications/new?resident={residentId}", "start", new Dictionary<string, string>
+        var (started, html) = await FormPoster.PostAsync(client, $"/applications/new?resident={residentId}", "start", new Dictionary<string, string>
         {
             ["Form.Procedure"] = "NewIssuance",
             ["Form.Applicant"] = "Proxy",
         });
 
-        Assert.Contains("data-rule=\"R-VI-03\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-field=\"applicant\"", html, StringComparison.Ordinal);
+        Assert.True(started.IsSuccessStatusCode, html);
+        Assert.StartsWith("/applications/", started.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("id=\"step-eligibility\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,18 +19,16 @@ public sealed class IssuanceStepTests(PostgresServer postgres)
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     [Trait("Rule", "R-VI-03")]
-    public async Task Start_WhenTheApplicantIsAProxy_IsRefusedNamingTheApplicantAndSavesNothing(DatabaseProvider provider)
+    public async Task Start_WhenTheApplicantIsAProxy_ReceivesTheApplicationForTheTwoVisitFlow(DatabaseProvider provider)
     {
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
 
         var result = await kit.StartAsync("16322800001", applicant: ApplicantKind.Proxy);
 
-        Assert.Equal(IssuanceOutcome.Invalid, result.Outcome);
-        var broken = Assert.Single(result.BrokenRules);
-        Assert.Equal(("R-VI-03", "applicant"), (broken.RuleId, broken.Field));
-        Assert.Contains("代理人", result.Message, StringComparison.Ordinal);
-        await using var db = kit.NewContext();
-        Assert.False(await db.Applications.AnyAsync());
+        IssuanceKit.Require(result);
+        var application = await kit.ApplicationAsync(result.ApplicationId!.Value);
+        Assert.Equal((ApplicantKind.Proxy, ApplicationState.Received), (application.Applicant, application.State));
+        Assert.Contains(await kit.AuditAsync(), a => a.Action == StartApplicationHandler.AuditAction && a.Details!.Contains("Proxy", StringComparison.Ordinal));
     }
 
     [Theory]
