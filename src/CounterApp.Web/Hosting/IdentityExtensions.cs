@@ -52,6 +52,8 @@ public static class IdentityExtensions
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(Math.Max(1, security.SessionRecheckMinutes));
             o.OnRefreshingPrincipal = context =>
             {
                 // The counter a clerk chose is not a user property: carry it over when Identity refreshes the cookie.
@@ -61,7 +63,8 @@ public static class IdentityExtensions
                 }
 
                 return Task.CompletedTask;
-            });
+            };
+        });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddCascadingAuthenticationState();

@@ -14,6 +14,12 @@ public sealed class SecurityOptions
     public int LockoutMinutes { get; set; } = 15;
 
     /// <summary>
+    /// How often a signed-in session is checked against the account (Identity's security stamp): an account disabled,
+    /// given a temporary password or stripped of its authenticator by an administrator is signed out within this time.
+    /// </summary>
+    public int SessionRecheckMinutes { get; set; } = 1;
+
+    /// <summary>
     /// Comma-separated roles that must sign in with an authenticator app (TOTP): a member of staff holding one of them
     /// and not yet enrolled is sent to the enrolment page after the password and can do nothing else. Empty: nobody is forced.
     /// </summary>

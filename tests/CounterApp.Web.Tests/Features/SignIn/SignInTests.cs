@@ -132,6 +132,30 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task Session_WhenTheAccountIsDisabledMeanwhile_EndsAtTheNextRecheckWhileOthersGoOn()
+    {
+        await using var app = new CounterAppFactory();
+        using var clerk = await StaffSignIn.SignInAsync(app, StaffRoles.Clerk);
+        using var supervisor = await StaffSignIn.SignInAsync(app, StaffRoles.Supervisor);
+        var clock = (FixedTimeProvider)app.Services.GetRequiredService<TimeProvider>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+            var id = await db.Users.Where(u => u.UserName == StaffSignIn.UserNameOf(StaffRoles.Clerk)).Select(u => u.Id).SingleAsync();
+            var disabled = await scope.ServiceProvider.GetRequiredService<Web.Features.StaffAccounts.StaffAccountsHandler>().SetDisabledAsync(id, disabled: true, "admin");
+            Assert.Null(disabled.Problem);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var refused = await clerk.GetAsync(new Uri("/residents", UriKind.Relative));
+        var allowed = await supervisor.GetAsync(new Uri("/residents", UriKind.Relative));
+
+        Assert.Contains("/account/login", refused.RequestMessage?.RequestUri?.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("/residents", allowed.RequestMessage?.RequestUri?.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("id=\"header-staff\"", await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignOut_WhenPosted_EndsTheSessionAndIsAudited()
     {
         await using var app = new CounterAppFactory();
