@@ -43,6 +43,7 @@ builder.AddSupervisorPages();
 builder.AddInquiryLetters();
 builder.AddApprovals();
 builder.AddAdministration();
+CounterApp.Web.Features.CaStatus.CaStatusExtensions.AddCaStatus(builder);
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))
