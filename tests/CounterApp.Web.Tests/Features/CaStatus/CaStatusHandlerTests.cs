@@ -5,6 +5,7 @@ using CounterApp.Web.Data;
 using CounterApp.Web.Features.CaStatus;
 using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Tests.Features.CaStatus;
 
@@ -69,6 +70,29 @@ public sealed class CaStatusHandlerTests(PostgresServer postgres)
         Assert.True(after.Crl.Number > before.Crl.Number);
         int Count(CaStatusReport r, CertificateCountKind kind) => r.Counts.Single(c => c.Kind == kind).Count;
         Assert.Equal((Count(before, CertificateCountKind.Revoked) + 1, Count(before, CertificateCountKind.Active) - 1), (Count(after, CertificateCountKind.Revoked), Count(after, CertificateCountKind.Active)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-RV-03")]
+    public async Task Get_WhenTheCrlIsPastItsNextUpdateAndCannotBeSigned_SaysOverdueWithTheReason(DatabaseProvider provider)
+    {
+        await using var kit = await CaStatusKit.CreateAsync(provider, postgres);
+        var fresh = await kit.StatusAsync();
+        // The CRL number cannot be drawn any more (as with the database refusing writes), and the day passes.
+        await using (var db = kit.Database.NewContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE ca_crl_numbers");
+        }
+
+        kit.Clock.Now = fresh.Crl.NextUpdate!.Value.AddMinutes(1);
+        var overdue = await kit.StatusAsync();
+
+        Assert.False(fresh.Crl.IsOverdue);
+        Assert.True(overdue.Crl.IsOverdue);
+        Assert.Contains("cannot be signed", overdue.Crl.Error, StringComparison.Ordinal);
+        Assert.Null(overdue.Crl.NextUpdate);
+        Assert.Equal(fresh.Authority.Sha256, overdue.Authority.Sha256);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.Residents;
+using CounterApp.Web.Tests.Features.Ledger;
 using CounterApp.Web.Tests.Features.Residents;
 using CounterApp.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +37,9 @@ internal sealed class CaStatusKit : IAsyncDisposable
 
     public CommandCounter Counter { get; } = new();
 
+    /// <summary>The clock the CA and the handlers read; starts at 2026-11-24 10:00 Tokyo.</summary>
+    public MovableClock Clock => (MovableClock)Services.GetRequiredService<TimeProvider>();
+
     public PrefecturalCa Ca => Services.GetRequiredService<PrefecturalCa>();
 
     public static async Task<CaStatusKit> CreateAsync(DatabaseProvider provider, PostgresServer postgres)
@@ -43,7 +47,7 @@ internal sealed class CaStatusKit : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(provider, postgres);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(CounterAppFactory.Now));
+        services.AddSingleton<TimeProvider>(new MovableClock(CounterAppFactory.Now));
         services.AddDbContext<CounterDbContext>(db => DatabaseExtensions.Configure(db, database.Options));
         services.AddIdentityCore<StaffUser>(o => o.Password.RequiredLength = 12).AddRoles<IdentityRole>().AddEntityFrameworkStores<CounterDbContext>();
         services.AddSingleton(Options.Create(database.Options));
