@@ -25,8 +25,8 @@ public sealed class CertificateRevocationNoteTests
         Assert.Equal(
             "<div class=\"revocation-note\" id=\"revocation-0A0B0C\" data-reason=\"AffiliationChanged\" data-event-kind=\"MovedOut\">"
             + "<strong class=\"revocation-why\">転出により失効</strong>"
-            + "<span class=\"revocation-when\">失効日時：令和8年(2026年)11月20日 9:00</span>"
-            + "<span class=\"revocation-cause\">原因：住民基本台帳の異動通知（イベントID ev-77、令和8年(2026年)11月24日 10:00 受信） <span class=\"rule-id\">R-RV-02</span></span></div>",
+            + "<div class=\"revocation-when\">失効日時：令和8年(2026年)11月20日 9:00</div>"
+            + "<div class=\"revocation-cause\">原因：住民基本台帳の異動通知（イベントID ev-77、令和8年(2026年)11月24日 10:00 受信） <span class=\"rule-id\">R-RV-02</span></div></div>",
             Squeeze(html));
     }
 
