@@ -68,11 +68,25 @@ public sealed partial class Application
     public void MarkAnswerReturned(DateTimeOffset at, string by) =>
         Move(ApplicationState.InquiryLetterMailed, ApplicationState.AnswerReturned, nameof(MarkAnswerReturned), at, by);
 
-    /// <summary>Identity documents (and on a second visit the checklist) passed.</summary>
-    public void MarkIdentityVerified(DateTimeOffset at, string by)
+    /// <summary>
+    /// Identity documents (and on a second visit the checklist) passed. A supervisor's override the check used
+    /// (R-ID-02) is named in the history just before the step.
+    /// </summary>
+    public void MarkIdentityVerified(DateTimeOffset at, string by, IReadOnlyCollection<SupervisorOverride>? overrides = null)
     {
         // A first visit without same-day issue goes through the letter; a second visit starts from the answer.
         var from = State == ApplicationState.AnswerReturned ? ApplicationState.AnswerReturned : ApplicationState.Received;
+        if (State != from)
+        {
+            throw new InvalidTransitionException(Procedure, State, nameof(MarkIdentityVerified));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        foreach (var granted in overrides ?? [])
+        {
+            _history.Add(new StateChange(State, State, at, by, OverrideNote(granted)));
+        }
+
         Move(from, ApplicationState.IdentityVerified, nameof(MarkIdentityVerified), at, by);
     }
 

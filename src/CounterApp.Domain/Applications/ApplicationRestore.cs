@@ -28,9 +28,35 @@ public sealed partial class Application
         RequireOneOf(nameof(MarkEligible), ApplicationState.Received);
         if (!IsEligibilityConfirmed)
         {
+            // A rule a supervisor set aside (R-HR-03) is named in the history next to the check it let pass.
+            foreach (var applied in decision.Overrides)
+            {
+                _history.Add(new StateChange(ApplicationState.Received, ApplicationState.Received, at, by, OverrideNote(applied)));
+            }
+
             _history.Add(new StateChange(ApplicationState.Received, ApplicationState.Received, at, by, EligibleNote));
         }
     }
+
+    /// <summary>The history note for an override: "override R-HR-03 set aside R-HR-01, approved by supervisor2: reason".</summary>
+    public static string OverrideNote(AppliedOverride applied)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        return Capped($"{OverrideNotePrefix}{applied.OverrideRuleId} set aside {applied.SetAside.RuleId}, approved by {applied.Supervisor}: {applied.Reason}");
+    }
+
+    /// <summary>The history note for an override the identity check used: "override R-ID-02, approved by supervisor2: reason".</summary>
+    public static string OverrideNote(SupervisorOverride granted)
+    {
+        ArgumentNullException.ThrowIfNull(granted);
+        return Capped($"{OverrideNotePrefix}{granted.RuleId}, approved by {granted.Supervisor}: {granted.Reason}");
+    }
+
+    /// <summary>A history note is at most <see cref="StateChange.NoteMaxLength"/> characters (the column's size).</summary>
+    private static string Capped(string note) => note.Length <= StateChange.NoteMaxLength ? note : string.Concat(note.AsSpan(0, StateChange.NoteMaxLength - 1), "…");
+
+    /// <summary>Every history note that records a supervisor's override starts with this.</summary>
+    public const string OverrideNotePrefix = "override ";
 
     /// <summary>
     /// Rebuilds an application saved earlier. The stored facts must be ones the guarded methods could have produced:

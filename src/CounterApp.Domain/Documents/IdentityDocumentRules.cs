@@ -8,7 +8,7 @@ public static class IdentityDocumentRules
     public static IEnumerable<IBusinessRule> For(PresentedIdentityDocument document, IdentityDocumentCatalog catalog, DateOnly today) =>
     [
         new AcceptedDocumentTypeRule(document, catalog),
-        new DocumentAddressRule(document),
+        new DocumentAddressRule(document, catalog),
         new DocumentNotExpiredRule(document, today),
     ];
 

@@ -130,6 +130,39 @@ public sealed class ApplicationRestoreTests
     public void MarkEligible_WhenPastReceived_Throws() =>
         Assert.Throws<InvalidTransitionException>(() => Journey.Start(Procedure.NewIssuance, Act.VerifyIdentity).MarkEligible(Decision.Allowed, Make.At(9), Make.Clerk));
 
+    [Fact]
+    [Trait("Rule", "R-HR-03")]
+    public void MarkEligible_WhenASupervisorSetCounterHoursAside_NamesTheOverrideInTheHistory()
+    {
+        var application = Make.Received(Procedure.NewIssuance);
+        var setAside = new BrokenRule("R-HR-01", "time", "閉庁時間です。");
+        var decision = new Decision([], [new AppliedOverride("R-HR-03", setAside, "supervisor2", "窓口延長の承認")]);
+
+        application.MarkEligible(decision, Make.At(17, 40), Make.Clerk);
+
+        var notes = Copy(application).History.Select(h => h.Note).ToList();
+        Assert.Contains("override R-HR-03 set aside R-HR-01, approved by supervisor2: 窓口延長の承認", notes);
+        Assert.Equal(Application.EligibleNote, notes[^1]);
+        Assert.True(application.IsEligibilityConfirmed);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-ID-02")]
+    public void MarkIdentityVerified_WhenAnAddressOverrideWasUsed_NamesItBeforeTheStep()
+    {
+        var application = Make.Received(Procedure.NewIssuance);
+        application.MarkEligible(Decision.Allowed, Make.At(9), Make.Clerk);
+
+        application.MarkIdentityVerified(Make.At(9, 10), Make.Clerk, [new SupervisorOverride("R-ID-02", "supervisor2", new string('理', 500))]);
+
+        var restored = Copy(application);
+        Assert.Equal(ApplicationState.IdentityVerified, restored.State);
+        var note = restored.History[^2].Note!;
+        Assert.StartsWith("override R-ID-02, approved by supervisor2: 理", note, StringComparison.Ordinal);
+        Assert.Equal(StateChange.NoteMaxLength, note.Length);
+        Assert.Equal(ApplicationState.Received, restored.History[^2].To);
+    }
+
     private static Application Copy(Application a) => Application.Restore(
         a.Id, a.Procedure, a.Applicant, a.ResidentCode, a.State, a.History, a.Payment, a.IssuedSerial, a.RefusedFor, a.Outstanding);
 }

@@ -110,4 +110,13 @@ public sealed class DocumentAddressRuleTests
 
         Assert.True(IdentityDocumentRules.Check(document, Given.Catalog, Given.Today).IsAllowed);
     }
+
+    [Fact]
+    public void Check_WhenTheAdministratorMarkedTheTypeAsNeedingNoAddressCheck_IsNotComparedWithTheRegister()
+    {
+        var catalog = new IdentityDocumentCatalog(Given.Catalog.Types.Select(t => t.Code == NotUpdated.TypeCode ? t with { AddressCheck = false } : t));
+
+        Assert.True(IdentityDocumentRules.Check(NotUpdated, catalog, Given.Today).IsAllowed);
+        Assert.True(IdentityDocumentRules.Check(NotUpdated, Given.Catalog, Given.Today).Breaks("R-ID-02"));
+    }
 }

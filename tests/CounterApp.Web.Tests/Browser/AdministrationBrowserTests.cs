@@ -58,6 +58,33 @@ public sealed class AdministrationBrowserTests(BrowserFixture browser) : IClassF
     }
 
     [Fact]
+    [Trait("Rule", "R-EL-06")]
+    public async Task Administrator_WhenSettingALastAcceptanceMomentInThePast_TheClerksEligibilityCheckIsRefusedWithThatDate()
+    {
+        var admin = await browser.SignedInPageAsync(StaffRoles.Administrator);
+        await admin.GotoAsync("/admin");
+        await admin.ClickAsync("#tile-admin-organization");
+        await admin.WaitForURLAsync("**/admin/offices");
+        await admin.ClickAsync("#nav-deadlines");
+        await admin.WaitForURLAsync("**/admin/deadlines");
+        await admin.FillAsync("#deadline-NewIssuance-date", "2026-11-20");
+        await admin.FillAsync("#deadline-NewIssuance-time", "17:00");
+        await admin.ClickAsync("#save-deadlines");
+        await admin.WaitForSelectorAsync("#admin-saved");
+        Assert.Equal("2026-11-20 17:00", (await admin.InnerTextAsync("#deadline-NewIssuance-current")).Trim());
+        await browser.StepAsync(admin, "deadline-saved");
+
+        var clerk = await browser.SignedInPageAsync(StaffRoles.Clerk);
+        await IssuanceFlow.StartAsync(browser, clerk, "つるぎ", "NewIssuance");
+        await clerk.ClickAsync("#check-eligibility");
+        await clerk.WaitForSelectorAsync("li[data-rule=\"R-EL-06\"]");
+        var refusal = await clerk.InnerTextAsync("li[data-rule=\"R-EL-06\"]");
+        Assert.Contains("令和8年11月20日", refusal, StringComparison.Ordinal);
+        Assert.Contains("17:00", refusal, StringComparison.Ordinal);
+        await browser.StepAsync(clerk, "eligibility-refused");
+    }
+
+    [Fact]
     [Trait("Rule", "R-X-01")]
     public async Task Clerk_WhenOpeningAdminByUrl_IsRefused()
     {

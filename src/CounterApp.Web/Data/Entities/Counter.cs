@@ -13,4 +13,7 @@ public sealed class Counter
     public int Number { get; set; }
 
     public required string Name { get; set; }
+
+    /// <summary>False once an administrator retires the counter: kept for its history, no longer chosen by a clerk.</summary>
+    public bool Active { get; set; } = true;
 }

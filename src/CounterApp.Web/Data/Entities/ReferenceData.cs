@@ -14,6 +14,9 @@ public sealed class IdentityDocumentTypeRecord
     public bool Accepted { get; set; } = true;
 
     public int SortOrder { get; set; }
+
+    /// <summary>R-ID-02: the address on this kind of document is compared with the register (false for documents without one).</summary>
+    public bool AddressCheck { get; set; } = true;
 }
 
 /// <summary>R-FE-01: the fee schedule, one row per fee item, in yen.</summary>

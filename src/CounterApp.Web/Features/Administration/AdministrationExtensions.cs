@@ -11,6 +11,11 @@ public static class AdministrationExtensions
         builder.Services.AddScoped<SaveFeesHandler>();
         builder.Services.AddScoped<ReaderAgentsHandler>();
         builder.Services.AddScoped<SaveIdentityDocumentsHandler>();
+        builder.Services.AddScoped<SaveMunicipalityHandler>();
+        builder.Services.AddScoped<SaveOfficeHandler>();
+        builder.Services.AddScoped<SaveCounterHandler>();
+        builder.Services.AddScoped<SavePeriodsHandler>();
+        builder.Services.AddScoped<SaveLastAcceptanceHandler>();
         return builder;
     }
 }

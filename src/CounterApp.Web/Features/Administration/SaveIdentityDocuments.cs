@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Features.Administration;
 
-/// <summary>One row of the identity document list as typed: whether it is accepted and its place in the list.</summary>
-public sealed record IdentityDocumentInput(string Code, bool Accepted, string? SortOrder);
+/// <summary>One row of the identity document list as typed: whether it is accepted, its place in the list and whether its address is checked (R-ID-02).</summary>
+public sealed record IdentityDocumentInput(string Code, bool Accepted, string? SortOrder, bool AddressCheck = true);
 
-/// <summary>The new identity document list; <paramref name="Expected"/> is the list the administrator saw (<see cref="SaveIdentityDocumentsHandler.Describe"/>).</summary>
+/// <summary>The new identity document list; <paramref name="Expected"/> is the list the administrator saw (as SaveIdentityDocumentsHandler.Describe writes it).</summary>
 public sealed record SaveIdentityDocuments(IReadOnlyList<IdentityDocumentInput> Documents, string Expected, string Actor);
 
 /// <summary>
-/// R-ID-01: an administrator chooses which identity documents the counter accepts and their order. At least one must
-/// stay accepted; the list is saved whole in one audited transaction (old → new of every changed row), or not at all.
+/// R-ID-01: an administrator chooses which identity documents the counter accepts and their order, and (R-ID-02) which
+/// ones need their address compared with the register. At least one must stay accepted; the list is saved whole in one audited transaction (old → new of every changed row), or not at all.
 /// </summary>
 public sealed class SaveIdentityDocumentsHandler(CounterDbContext db, AuditTrail audit)
 {
@@ -21,14 +21,21 @@ public sealed class SaveIdentityDocumentsHandler(CounterDbContext db, AuditTrail
 
     public const int MaxSortOrder = 9999;
 
-    /// <summary>The list as the concurrency check and the audit write it: "passport:accepted:1, …" in code order.</summary>
+    /// <summary>The list as the concurrency check and the audit write it: "passport:accepted:1, …" in code order (every address checked).</summary>
     public static string Describe(IEnumerable<(string Code, bool Accepted, int SortOrder)> rows) =>
-        string.Join(", ", rows.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Code}:{(r.Accepted ? "accepted" : "refused")}:{r.SortOrder}")));
+        Describe(rows.Select(r => (r.Code, r.Accepted, r.SortOrder, true)));
+
+    /// <summary>The list as the concurrency check and the audit write it: "passport:accepted:1:no-address-check, …" in code order.</summary>
+    public static string Describe(IEnumerable<(string Code, bool Accepted, int SortOrder, bool AddressCheck)> rows) =>
+        string.Join(", ", rows.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => Describe(r.Code, r.Accepted, r.SortOrder, r.AddressCheck)));
+
+    private static string Describe(string code, bool accepted, int sortOrder, bool addressCheck) =>
+        string.Create(CultureInfo.InvariantCulture, $"{code}:{(accepted ? "accepted" : "refused")}:{sortOrder}{(addressCheck ? string.Empty : ":no-address-check")}");
 
     public async Task<AdminResult> HandleAsync(SaveIdentityDocuments request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var typed = new Dictionary<string, (bool Accepted, int SortOrder)>(StringComparer.Ordinal);
+        var typed = new Dictionary<string, (bool Accepted, int SortOrder, bool AddressCheck)>(StringComparer.Ordinal);
         foreach (var row in request.Documents)
         {
             if (!int.TryParse(row.SortOrder?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var order) || order > MaxSortOrder)
@@ -36,7 +43,7 @@ public sealed class SaveIdentityDocumentsHandler(CounterDbContext db, AuditTrail
                 return AdminResult.Refused("R-ID-01", $"documents.{row.Code}.sortOrder", "DocumentSortOrderInvalid", row.Code, MaxSortOrder);
             }
 
-            typed[row.Code] = (row.Accepted, order);
+            typed[row.Code] = (row.Accepted, order, row.AddressCheck);
         }
 
         if (!typed.Values.Any(t => t.Accepted))
@@ -47,7 +54,7 @@ public sealed class SaveIdentityDocumentsHandler(CounterDbContext db, AuditTrail
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await audit.LockChainAsync(cancellationToken);
         var rows = await db.IdentityDocumentTypes.ToListAsync(cancellationToken);
-        var old = rows.Select(r => (r.Code, r.Accepted, r.SortOrder)).ToList();
+        var old = rows.Select(r => (r.Code, r.Accepted, r.SortOrder, r.AddressCheck)).ToList();
         if (!string.Equals(Describe(old), request.Expected, StringComparison.Ordinal) || typed.Keys.Any(k => rows.All(r => r.Code != k)))
         {
             return AdminResult.Refused("R-ID-01", "documents", "DocumentsChangedMeanwhile");
@@ -61,12 +68,18 @@ public sealed class SaveIdentityDocumentsHandler(CounterDbContext db, AuditTrail
         var changes = new List<string>();
         foreach (var row in rows.Where(r => typed.ContainsKey(r.Code)))
         {
-            var (accepted, order) = typed[row.Code];
+            var (accepted, order, addressCheck) = typed[row.Code];
             if (accepted != row.Accepted || order != row.SortOrder)
             {
                 changes.Add(string.Create(CultureInfo.InvariantCulture, $"{row.Code}: {(row.Accepted ? "accepted" : "refused")}/{row.SortOrder} → {(accepted ? "accepted" : "refused")}/{order}"));
                 row.Accepted = accepted;
                 row.SortOrder = order;
+            }
+
+            if (addressCheck != row.AddressCheck)
+            {
+                changes.Add($"{row.Code}: address check {(row.AddressCheck ? "on" : "off")} → {(addressCheck ? "on" : "off")}");
+                row.AddressCheck = addressCheck;
             }
         }
 
@@ -86,7 +99,7 @@ public sealed class SaveIdentityDocumentsHandler(CounterDbContext db, AuditTrail
                 {
                     ["changes"] = string.Join("; ", changes),
                     ["old"] = Describe(old),
-                    ["new"] = Describe(rows.Select(r => (r.Code, r.Accepted, r.SortOrder))),
+                    ["new"] = Describe(rows.Select(r => (r.Code, r.Accepted, r.SortOrder, r.AddressCheck))),
                 },
             },
             cancellationToken);

@@ -22,7 +22,7 @@ public sealed class CounterChoice(CounterDbContext db, SignInManager<StaffUser> 
     {
         var office = staff.OfficeId;
         return await db.Counters.AsNoTracking()
-            .Where(c => office == null || c.OfficeId == office)
+            .Where(c => c.Active && (office == null || c.OfficeId == office))
             .OrderBy(c => c.OfficeId).ThenBy(c => c.Number)
             .Select(c => new CounterOption(c.Id, c.Number, c.Name, c.Office!.Name))
             .ToListAsync(cancellationToken);

@@ -4,6 +4,7 @@ using CounterApp.Domain.Time;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.Administration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -79,6 +80,7 @@ public sealed partial class DocumentCopyStore(
             }
 
             await keys.InitializeAsync(db, cancellationToken);
+            var retentionDays = await AdminSettings.CopyRetentionDaysAsync(db, options.Value.RetentionDays, cancellationToken); // R-ID-04, the administrator's
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(plaintext));
             var (nonce, ciphertext, tag) = DocumentCopyCipher.Seal(keys.Key, plaintext, DocumentCopyCipher.AssociatedData(presentedDocumentId, type, sha256));
             var copy = new DocumentCopy
@@ -88,7 +90,7 @@ public sealed partial class DocumentCopyStore(
                 Size = plaintext.Length,
                 Sha256 = sha256,
                 StoredAt = time.GetUtcNow().UtcDateTime,
-                RetainUntil = TokyoClock.Today(time).AddDays(options.Value.RetentionDays),
+                RetainUntil = TokyoClock.Today(time).AddDays(retentionDays),
                 Content = new DocumentCopyContent { KeyId = keys.KeyId, Nonce = nonce, Ciphertext = ciphertext, Tag = tag },
             };
 

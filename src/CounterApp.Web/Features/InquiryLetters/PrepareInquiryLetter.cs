@@ -5,6 +5,7 @@ using CounterApp.Domain.Time;
 using CounterApp.Domain.Visits;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
+using CounterApp.Web.Features.Administration;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.Issuance;
 using CounterApp.Web.Features.RulesDemo;
@@ -72,7 +73,8 @@ public sealed class PrepareInquiryLetterHandler(CounterDbContext db, AuditTrail 
         }
 
         var letter = InquiryLetter.Prepare(
-            await LetterMapper.NextReferenceAsync(db, loaded.Record.OfficeId, cancellationToken), loaded.Record.Id, loaded.Resident.ToDomain(), today, options.Value.ValidDays);
+            await LetterMapper.NextReferenceAsync(db, loaded.Record.OfficeId, cancellationToken), loaded.Record.Id, loaded.Resident.ToDomain(), today,
+            await AdminSettings.LetterValidDaysAsync(db, options.Value.ValidDays, cancellationToken));
         db.InquiryLetters.Add(LetterMapper.NewRecord(letter, loaded.Resident.Id));
         await db.SaveChangesAsync(cancellationToken);
         var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);

@@ -6,6 +6,7 @@ using CounterApp.Domain.Rules;
 using CounterApp.Domain.Time;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
+using CounterApp.Web.Features.Administration;
 using CounterApp.Web.Features.Approvals;
 using CounterApp.Web.Features.RulesDemo;
 using Microsoft.Extensions.Options;
@@ -43,10 +44,11 @@ public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audi
         var today = DateOnly.FromDateTime(tokyoNow);
         var card = await IssuanceQueries.CurrentCardAsync(db, loaded.Resident.Id, cancellationToken);
         var overrides = await ApprovedOverrides.ForAsync(db, application.Id, cancellationToken); // R-HR-03, approved by a supervisor
+        var lastAcceptance = await AdminSettings.LastAcceptanceAsync(db, settings.Value.LastAcceptance, cancellationToken); // R-EL-06, the administrator's
         var decisions = new List<Decision>
         {
             EligibilityRules.Check(new EligibilityRequest(
-                application.Procedure, loaded.Resident.ToDomain(), card?.ToDomain(loaded.Resident.ResidentCode), reference.Office, tokyoNow, settings.Value.LastAcceptance)),
+                application.Procedure, loaded.Resident.ToDomain(), card?.ToDomain(loaded.Resident.ResidentCode), reference.Office, tokyoNow, lastAcceptance)),
             CounterHoursRules.Check(reference.Hours, tokyoNow, overrides),
         };
         if (application.Procedure == Procedure.Renewal)

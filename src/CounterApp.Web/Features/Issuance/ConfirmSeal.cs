@@ -4,6 +4,7 @@ using CounterApp.Domain.Rules;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.Approvals;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Features.Issuance;
@@ -46,7 +47,9 @@ public sealed class ConfirmSealHandler(CounterDbContext db, AuditTrail audit, Ti
             return IssuanceResult.Broken(IssuanceOutcome.Rejected, decision, decision.BrokenRules[0].Message) with { ApplicationId = loaded.Record.Id };
         }
 
-        loaded.Application.MarkIdentityVerified(time.GetUtcNow(), request.Actor);
+        // An approved R-ID-02 override on this application is the one the document check used: the history names it.
+        var overrides = await ApprovedOverrides.ForAsync(db, loaded.Record.Id, cancellationToken);
+        loaded.Application.MarkIdentityVerified(time.GetUtcNow(), request.Actor, [.. overrides.Where(o => o.RuleId == "R-ID-02")]);
         var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);
         return await StepCommit.CommitAsync(db, audit, loaded,
             [IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Succeeded, ("seal", "confirmed"))],

@@ -39,6 +39,8 @@ public sealed class OverrideRequestTests(PostgresServer postgres)
         var passed = audit.Last(a => a.Action == CheckEligibilityHandler.AuditAction);
         Assert.Equal("succeeded", passed.Outcome);
         Assert.Contains("R-HR-03:R-HR-01:supervisor", passed.Details, StringComparison.Ordinal);
+        // The application's own history names the override next to the eligibility check it let pass.
+        Assert.Contains((await kit.ApplicationAsync(id)).History, h => h.Note == "override R-HR-03 set aside R-HR-01, approved by supervisor: 入院前日のため特に認める");
     }
 
     [Theory]
@@ -135,5 +137,11 @@ public sealed class OverrideRequestTests(PostgresServer postgres)
         Assert.Single((await kit.ApplicationAsync(id)).Documents);
         var recorded = (await kit.AuditAsync()).Last(a => a.Action == RecordIdentityDocumentHandler.AuditAction);
         Assert.Contains("R-ID-02:R-ID-02:supervisor", recorded.Details, StringComparison.Ordinal);
+
+        // Identity verified at the seal step: the history names the address override the document check used.
+        IssuanceKit.Require(await kit.SealAsync(id));
+        var history = (await kit.ApplicationAsync(id)).History.OrderBy(h => h.Sequence).ToList();
+        Assert.Equal(ApplicationState.IdentityVerified, history[^1].ToState);
+        Assert.Equal("override R-ID-02, approved by supervisor: 転居届の受理を確認", history[^2].Note);
     }
 }
