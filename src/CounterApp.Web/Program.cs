@@ -47,6 +47,7 @@ builder.AddSecondVisit();
 builder.AddApprovals();
 builder.AddAdministration();
 builder.AddStaffAccounts();
+builder.AddCaStatus();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))

@@ -49,11 +49,32 @@ public sealed record CertificateLine(
     CertificateStatus Status,
     bool IsLocked,
     DateTime? RevokedAt,
-    RevocationReason? RevocationReason)
+    RevocationReason? RevocationReason,
+    RevocationCause? Cause = null)
 {
     /// <summary>R-CE-04: in force and inside its renewal window on <paramref name="day"/>.</summary>
     public bool IsRenewableOn(DateOnly day) =>
         Status == CertificateStatus.Active && Domain.Periods.RenewalWindow.IsOpenOn(ExpiresOn, day);
+}
+
+/// <summary>
+/// Why a certificate was revoked, when the counter decided it through a revocation request (R-RV-02 register events;
+/// the CA carried it out): the rule, the register event kind (null for other causes), whether it came from the CSV
+/// import, the register event's ID when it was delivered through the register API, and when the request was recorded
+/// (Tokyo wall-clock time, the moment the register event was received).
+/// </summary>
+public sealed record RevocationCause(string RuleId, RegisterEventKind? EventKind, bool FromImport, string? EventId, DateTime RecordedAt)
+{
+    /// <summary>Reads a request's cause text: the event kind as RevocationTriggers wrote it, " (CSV)" for the import.</summary>
+    public static RevocationCause From(string ruleId, string cause, string? eventId, DateTime recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        const string ImportSuffix = " (CSV)";
+        var fromImport = cause.EndsWith(ImportSuffix, StringComparison.Ordinal);
+        var kindText = fromImport ? cause[..^ImportSuffix.Length] : cause;
+        RegisterEventKind? kind = Enum.TryParse<RegisterEventKind>(kindText, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        return new RevocationCause(ruleId, kind, fromImport, eventId, recordedAt);
+    }
 }
 
 public sealed record ApplicationLine(Guid Id, Procedure Procedure, ApplicantKind Applicant, ApplicationState State, DateTime ReceivedAt, string ReceivedBy);

@@ -1,3 +1,4 @@
+using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Time;
 using CounterApp.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -39,12 +40,28 @@ public sealed class ResidentDetailHandler(CounterDbContext db, TimeProvider time
             .Select(c => new CardLine(c.Id, c.CardNumber, c.HasPhoto, c.ExpiryDate, c.Status))
             .ToListAsync(cancellationToken);
 
+        // Still one query: the revocation request that revoked a certificate (the first processed one with the reason the
+        // certificate carries) and the register event it came from are scalar subqueries. The event is the one of this
+        // resident received in the same transaction that recorded the request (RegisterEventApplier writes both with
+        // one time) and whose occurrence is the revocation's effective time (RevocationTriggers).
+        var code = resident.ResidentCode;
         var certificates = await (
             from c in db.Certificates.AsNoTracking()
             join card in db.ResidentCards on c.CardId equals card.Id
             where c.ResidentId == residentId
             orderby c.IssuedOn descending, c.Id descending
-            select new CertificateLine(c.Id, c.Serial, card.CardNumber, c.IssuedOn, c.ExpiresOn, c.Status, c.IsLocked, c.RevokedAt, c.RevocationReason))
+            select new CertificateRow(
+                new CertificateLine(c.Id, c.Serial, card.CardNumber, c.IssuedOn, c.ExpiresOn, c.Status, c.IsLocked, c.RevokedAt, c.RevocationReason, null),
+                db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && c.Status == CertificateStatus.Revoked && q.Reason == c.RevocationReason).OrderBy(q => q.Id).Select(q => q.RuleId).FirstOrDefault(),
+                db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && c.Status == CertificateStatus.Revoked && q.Reason == c.RevocationReason).OrderBy(q => q.Id).Select(q => q.Cause).FirstOrDefault(),
+                db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && c.Status == CertificateStatus.Revoked && q.Reason == c.RevocationReason).OrderBy(q => q.Id).Select(q => (DateTime?)q.RequestedAt).FirstOrDefault(),
+                db.RegisterEvents
+                    .Where(e => e.ResidentCode == code
+                        && db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && c.Status == CertificateStatus.Revoked && q.Reason == c.RevocationReason).OrderBy(q => q.Id).Take(1)
+                            .Any(q => q.RequestedAt == e.ReceivedAt && q.EffectiveAt == e.OccurredAt))
+                    .OrderBy(e => e.EventId)
+                    .Select(e => e.EventId)
+                    .FirstOrDefault()))
             .ToListAsync(cancellationToken);
 
         var applications = await db.Applications.AsNoTracking()
@@ -68,7 +85,6 @@ public sealed class ResidentDetailHandler(CounterDbContext db, TimeProvider time
             select new ReceiptSummary(r.Id, r.Number, r.PaidAt, r.Total, r.Void == null ? null : r.Void.Kind, r.Void == null ? null : r.Void.Reason))
             .ToListAsync(cancellationToken);
 
-        var code = resident.ResidentCode;
         var audit = await db.AuditEntries.AsNoTracking()
             .Where(e => e.ResidentCode == code)
             .OrderByDescending(e => e.Id)
@@ -79,13 +95,23 @@ public sealed class ResidentDetailHandler(CounterDbContext db, TimeProvider time
         return new ResidentDetail(
             resident with { UpdatedAt = Tokyo(resident.UpdatedAt) },
             cards,
-            [.. certificates.Select(c => c with { RevokedAt = c.RevokedAt is { } at ? Tokyo(at) : null })],
+            [.. certificates.Select(c => c.ToLine(Tokyo))],
             [.. applications.Select(a => a with { ReceivedAt = Tokyo(a.ReceivedAt) })],
             letters,
             [.. receipts.Select(r => r with { PaidAt = Tokyo(r.PaidAt) })],
             [.. audit.Take(AuditLimit).Select(e => e with { At = Tokyo(e.At) })],
             audit.Count > AuditLimit,
             TokyoClock.Today(time));
+    }
+
+    /// <summary>A certificate with the raw columns of the request that revoked it (UTC), before the Tokyo conversion.</summary>
+    private sealed record CertificateRow(CertificateLine Line, string? RuleId, string? CauseText, DateTime? RequestedAt, string? EventId)
+    {
+        public CertificateLine ToLine(Func<DateTime, DateTime> tokyo) => Line with
+        {
+            RevokedAt = Line.RevokedAt is { } at ? tokyo(at) : null,
+            Cause = RuleId is not null && CauseText is not null && RequestedAt is { } requested ? RevocationCause.From(RuleId, CauseText, EventId, tokyo(requested)) : null,
+        };
     }
 
     private static DateTime Tokyo(DateTime utc) => TokyoClock.ToTokyo(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));

@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CounterApp.Web.Features.Voids;
 
 /// <summary>A supervisor's decision on a pending void request; a reason is required to reject.</summary>
-public sealed record DecideVoid(long RequestId, bool Approve, string Supervisor, string? Reason);
+/// <param name="OfficeId">The supervisor's office: a request about another office's receipt is refused. Null: any office.</param>
+public sealed record DecideVoid(long RequestId, bool Approve, string Supervisor, string? Reason, int? OfficeId = null);
 
 /// <summary>
 /// R-FE-03: a supervisor (by role, and not the clerk who asked: segregation of duties) approves or rejects a void
@@ -43,6 +44,11 @@ public sealed class DecideVoidHandler(CounterDbContext db, AuditTrail audit, Tim
         if (row is not { State: VoidRequestState.Pending })
         {
             return VoidResult.Refused("R-FE-03", "request", "NotPending");
+        }
+
+        if (request.OfficeId is { } officeId && !await db.Receipts.AnyAsync(r => r.Id == row.ReceiptId && r.OfficeId == officeId, cancellationToken))
+        {
+            return VoidResult.Refused("R-FE-03", "request", "OtherOffice");
         }
 
         if (string.Equals(row.RequestedBy, request.Supervisor, StringComparison.Ordinal))
