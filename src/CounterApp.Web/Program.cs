@@ -5,6 +5,7 @@ using CounterApp.Web.Features.Administration;
 using CounterApp.Web.Features.Approvals;
 using CounterApp.Web.Features.CardServices;
 using CounterApp.Web.Features.CardSession;
+using CounterApp.Web.Features.CaStatus;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.DocumentCopies;
