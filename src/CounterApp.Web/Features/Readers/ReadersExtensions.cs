@@ -37,6 +37,18 @@ public static partial class ReadersExtensions
                     context.ShouldRenew = false;
                 }
             };
+
+            // Identity's periodic account check (Security:SessionRecheckMinutes) renews the cookie when it passes; a
+            // poll is still checked (a disabled account's poll is refused) but must not renew the session either.
+            var validate = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await validate(context);
+                if (ReaderEndpoints.IsStatePoll(context.Request.Path))
+                {
+                    context.ShouldRenew = false;
+                }
+            };
         });
         return builder;
     }
