@@ -1,5 +1,6 @@
 using CounterApp.Domain.Applications;
 using CounterApp.Domain.Documents;
+using CounterApp.Domain.Letters;
 using CounterApp.Domain.Proxies;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
@@ -13,6 +14,9 @@ public enum IssuanceStep
 {
     Eligibility,
     Documents,
+
+    /// <summary>The first visit decided two visits (R-VI-02/03): the inquiry letter is prepared, then mailed.</summary>
+    Letter,
     Seal,
     Fee,
     Card,
@@ -43,6 +47,7 @@ public sealed record ApplicationView(
     public IssuanceStep Step => State switch
     {
         ApplicationState.Received when !Eligible => IssuanceStep.Eligibility,
+        ApplicationState.Received when TwoVisitsRule is not null => IssuanceStep.Letter,
         ApplicationState.Received when DocumentType is null => IssuanceStep.Documents,
         ApplicationState.Received => IssuanceStep.Seal,
         ApplicationState.IdentityVerified => IssuanceStep.Fee,
@@ -53,6 +58,15 @@ public sealed record ApplicationView(
 
     /// <summary>R-PX-01: who types the password at the card step; the clerk when a proxy is at the counter.</summary>
     public PasswordEntryMode PasswordEntry { get; init; }
+
+    /// <summary>R-VI-02 or R-VI-03 when the first visit already decided two visits (see <see cref="VisitOnFile"/>).</summary>
+    public string? TwoVisitsRule { get; init; }
+
+    /// <summary>The application's latest inquiry letter, if any.</summary>
+    public ApplicationLetter? Letter { get; init; }
+
+    /// <summary>A letter prepared or mailed and still standing (R-VI-04): no other is offered.</summary>
+    public bool HasLiveLetter => Letter is { Status: LetterStatus.Prepared or LetterStatus.Mailed };
 
     public bool OwesVoid => Outstanding?.Contains(nameof(Obligation.VoidOrRefundFee), StringComparison.Ordinal) == true;
 
@@ -85,11 +99,24 @@ public sealed record ApplicationView(
             .Select(d => (DocumentHolder?)d.Holder)
             .FirstOrDefaultAsync(cancellationToken);
         var proxyAtCounter = answerSheetHolder is { } holder ? holder == DocumentHolder.Proxy : record.Applicant == ApplicantKind.Proxy;
+        var letter = await db.InquiryLetters.AsNoTracking().Where(l => l.ApplicationId == id).OrderByDescending(l => l.Id)
+            .Select(l => new { l.Reference, l.Status, l.MailedOn, l.ValidDays })
+            .FirstOrDefaultAsync(cancellationToken);
+        var decidedBy = record.State == ApplicationState.Received ? await VisitOnFile.DecidedByAsync(db, id, record.Applicant, cancellationToken) : null;
+        var twoVisits = decidedBy is "R-VI-02" or "R-VI-03" ? decidedBy
+            : letter is not null && record.State == ApplicationState.Received ? (record.Applicant == ApplicantKind.Proxy ? "R-VI-03" : "R-VI-02")
+            : null;
         return new ApplicationView(
             id, record.Procedure, record.State, resident.ToDomain().FullName, resident.ResidentCode, record.RefusedFor, record.Outstanding, document,
             receipt?.Id, receipt?.Number, receipt?.Total, certificate?.Id, certificate?.Serial, certificate?.ExpiresOn, voidPending, eligible, resident.Id)
         {
             PasswordEntry = CounterApp.Domain.Proxies.PasswordEntry.For(proxyAtCounter ? ApplicantKind.Proxy : ApplicantKind.InPerson),
+            TwoVisitsRule = twoVisits,
+            Letter = letter is null ? null : new ApplicationLetter(
+                InquiryReference.TryParse(letter.Reference, out var parsed) ? parsed!.Display : letter.Reference, letter.Status, letter.MailedOn, letter.MailedOn?.AddDays(letter.ValidDays)),
         };
     }
 }
+
+/// <summary>An application's inquiry letter as the page shows it: the printed reference, its status and validity (R-VI-04).</summary>
+public sealed record ApplicationLetter(string ReferenceDisplay, LetterStatus Status, DateOnly? MailedOn, DateOnly? ValidThrough);

@@ -6,6 +6,7 @@ using CounterApp.Domain.Rules;
 using CounterApp.Domain.Time;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
+using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.Administration;
 using CounterApp.Web.Features.Approvals;
 using CounterApp.Web.Features.RulesDemo;
@@ -53,9 +54,7 @@ public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audi
         };
         if (application.Procedure == Procedure.Renewal)
         {
-            var current = card is null ? null : await IssuanceQueries.ActiveCertificateAsync(db, card.Id, null, cancellationToken);
-            // Nothing to renew is judged as an expired certificate: the message says a new issuance is needed.
-            decisions.Add(Decision.Check([current is null ? new RenewalWindowRule(today.AddDays(-1), today) : new RenewalWindowRule(current.ExpiresOn, today)]));
+            decisions.Add(await RenewalWindowAsync(db, card, today, cancellationToken));
         }
 
         var decision = Decision.Combine(decisions);
@@ -83,5 +82,15 @@ public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audi
             [IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Succeeded, ("procedure", application.Procedure.ToString()),
                 ("overrides", ApprovedOverrides.Describe(decision)))],
             IssuanceResult.Done(), cancellationToken);
+    }
+
+    /// <summary>
+    /// R-CE-04 for a renewal: the card's current certificate must be within its renewal window today. Nothing to renew is
+    /// judged as an expired certificate: the message says a new issuance is needed. Also asked at the second visit.
+    /// </summary>
+    public static async Task<Decision> RenewalWindowAsync(CounterDbContext db, ResidentCardRecord? card, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var current = card is null ? null : await IssuanceQueries.ActiveCertificateAsync(db, card.Id, null, cancellationToken);
+        return Decision.Check([current is null ? new RenewalWindowRule(today.AddDays(-1), today) : new RenewalWindowRule(current.ExpiresOn, today)]);
     }
 }

@@ -30,7 +30,8 @@ public sealed record RecordIdentityDocument(
 /// <summary>
 /// R-ID-01..04 and R-VI-01: the document must be accepted, current and show the registered address, and the visit
 /// must allow a same-day issue; then the document and its encrypted copy are kept. Two visits (R-VI-02) are said
-/// plainly and nothing is kept: the inquiry letter is another procedure. A proxy (R-VI-03) always gets two visits;
+/// plainly and only the decision is kept (<see cref="VisitOnFile"/>): the inquiry letter is another procedure. Once a
+/// document (or that decision) is on file, another one is refused: the first visit is decided. A proxy (R-VI-03) always gets two visits;
 /// the proxy's own accepted document and its copy are kept first (the letter needs it on file).
 /// </summary>
 public sealed class RecordIdentityDocumentHandler(
@@ -50,6 +51,11 @@ public sealed class RecordIdentityDocumentHandler(
         if (loaded.Application.State != ApplicationState.Received || !loaded.Application.IsEligibilityConfirmed)
         {
             return IssuanceResult.WrongStep(loaded.Application.State.ToString());
+        }
+
+        if (await VisitOnFile.DecidedByAsync(db, loaded.Record.Id, loaded.Application.Applicant, cancellationToken) is { } decidedBy)
+        {
+            return AlreadyDecided(decidedBy, loaded);
         }
 
         var reference = await CounterReference.LoadAsync(db, cancellationToken)
@@ -77,9 +83,19 @@ public sealed class RecordIdentityDocumentHandler(
         var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);
         if (visit.Plan == VisitPlan.TwoVisits && !proxy)
         {
+            // No document is kept (none was accepted); the decision is, so the page shows the letter after a reload.
+            await using var decided = await db.Database.BeginTransactionAsync(cancellationToken);
+            await audit.LockChainAsync(cancellationToken);
+            if (await VisitOnFile.DecidedByAsync(db, loaded.Record.Id, loaded.Application.Applicant, cancellationToken) is { } raced)
+            {
+                return AlreadyDecided(raced, loaded);
+            }
+
+            await VisitOnFile.AddNoteAsync(db, loaded.Record.Id, visit.DecidingRuleId, time.GetUtcNow(), request.Actor, cancellationToken);
             await audit.AppendAsync(
                 IssuanceAudit.Event(request.Actor, counter, loaded, "application.visit-decided", "two-visits", ("rule", visit.DecidingRuleId), ("type", document.TypeCode)),
                 cancellationToken);
+            await decided.CommitAsync(cancellationToken);
             return new IssuanceResult(IssuanceOutcome.TwoVisits, decision.BrokenRules, visit.Explanation + " " + IssuanceText.Get("TwoVisitsElsewhere"))
             {
                 ApplicationId = loaded.Record.Id,
@@ -109,6 +125,11 @@ public sealed class RecordIdentityDocumentHandler(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await audit.LockChainAsync(cancellationToken);
+            if (await VisitOnFile.DecidedByAsync(db, loaded.Record.Id, loaded.Application.Applicant, cancellationToken) is { } racedDocument)
+            {
+                return AlreadyDecided(racedDocument, loaded); // another submit of the same form got here first
+            }
+
             db.PresentedDocuments.Add(record);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(
@@ -130,6 +151,10 @@ public sealed class RecordIdentityDocumentHandler(
             ? new IssuanceResult(IssuanceOutcome.TwoVisits, [], visit.Explanation + " " + IssuanceText.Get("TwoVisitsElsewhere")) { ApplicationId = loaded.Record.Id }
             : IssuanceResult.Done(visit.Explanation) with { ApplicationId = loaded.Record.Id };
     }
+
+    /// <summary>One identity document per first visit: the one on file (or the two-visit decision) already decided it.</summary>
+    private static IssuanceResult AlreadyDecided(string ruleId, LoadedApplication loaded) =>
+        IssuanceResult.Invalid(ruleId, "document", IssuanceText.Get("DocumentAlreadyDecided", ruleId)) with { ApplicationId = loaded.Record.Id };
 
     private IssuanceResult? Validate(RecordIdentityDocument request, IdentityDocumentCatalog catalog)
     {

@@ -10,6 +10,7 @@ using CounterApp.Domain.Time;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.Administration;
 using CounterApp.Web.Features.Approvals;
 using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.InquiryLetters;
@@ -108,14 +109,25 @@ public sealed class ConfirmSecondVisitHandler(
         var broken = Check(request, letter?.Letter, document, catalog, today);
         if (loaded is not null)
         {
-            // The certificate is issued at this visit: the resident must still be eligible (R-EL) and the counter open (R-HR).
+            // The certificate is issued at this visit: the resident must still be eligible (R-EL), the counter open (R-HR)
+            // and, for a renewal, the window open (R-CE-04).
             var card = await IssuanceQueries.CurrentCardAsync(db, loaded.Resident.Id, cancellationToken);
             var tokyoNow = TokyoClock.Now(time);
             var overrides = await ApprovedOverrides.ForAsync(db, loaded.Record.Id, cancellationToken);
-            broken.AddRange(Decision.Combine(
+            var lastAcceptance = await AdminSettings.LastAcceptanceAsync(db, settings.Value.LastAcceptance, cancellationToken); // R-EL-06, the administrator's
+            var decisions = new List<Decision>
+            {
                 EligibilityRules.Check(new EligibilityRequest(
-                    loaded.Application.Procedure, loaded.Resident.ToDomain(), card?.ToDomain(loaded.Resident.ResidentCode), counterReference.Office, tokyoNow, settings.Value.LastAcceptance)),
-                CounterHoursRules.Check(counterReference.Hours, tokyoNow, overrides)).BrokenRules);
+                    loaded.Application.Procedure, loaded.Resident.ToDomain(), card?.ToDomain(loaded.Resident.ResidentCode), counterReference.Office, tokyoNow, lastAcceptance)),
+                CounterHoursRules.Check(counterReference.Hours, tokyoNow, overrides),
+            };
+            if (loaded.Application.Procedure == Procedure.Renewal)
+            {
+                // R-CE-04: the window may have closed since the first visit (the letter is valid for weeks).
+                decisions.Add(await CheckEligibilityHandler.RenewalWindowAsync(db, card, today, cancellationToken));
+            }
+
+            broken.AddRange(Decision.Combine(decisions).BrokenRules);
         }
 
         if (broken.Count == 0 && loaded!.Application.State != ApplicationState.InquiryLetterMailed)

@@ -281,4 +281,26 @@ public sealed class IssuanceStepTests(PostgresServer postgres)
         var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Serial == result.CertificateSerial);
         Assert.Equal(CertificateStatus.Revoked, certificate.Status);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-VI-01")]
+    public async Task Document_WhenOneIsAlreadyOnFileForTheSameDay_RefusesASecondAndTheSealStepFollows(DatabaseProvider provider)
+    {
+        await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
+        var id = (await kit.StartAsync("16322800002")).ApplicationId!.Value; // non-photo card: the licence decides the same day
+        IssuanceKit.Require(await kit.EligibilityAsync(id));
+        IssuanceKit.Require(await kit.DocumentAsync(id));
+
+        var again = await kit.DocumentAsync(id, type: "passport");
+
+        Assert.Equal(IssuanceOutcome.Invalid, again.Outcome);
+        Assert.Equal(("R-VI-01", "document"), (again.BrokenRules[0].RuleId, again.BrokenRules[0].Field));
+        Assert.Equal("driver-licence", Assert.Single((await kit.ApplicationAsync(id)).Documents).TypeCode);
+        await using var db = kit.NewContext();
+        var view = await ApplicationView.LoadAsync(db, id);
+        Assert.Equal((IssuanceStep.Seal, null), (view!.Step, view.TwoVisitsRule));
+        IssuanceKit.Require(await kit.SealAsync(id));
+    }
 }
+

@@ -1,4 +1,5 @@
 using CounterApp.Domain.Applications;
+using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Documents;
 using CounterApp.Domain.Letters;
 using CounterApp.Domain.Proxies;
@@ -12,6 +13,7 @@ using CounterApp.Web.Tests.Features.CardSession;
 using CounterApp.Web.Tests.Features.InquiryLetters;
 using CounterApp.Web.Tests.Features.Issuance;
 using CounterApp.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Tests.Features.SecondVisit;
 
@@ -39,7 +41,7 @@ public sealed class SecondVisitHandlerTests(PostgresServer postgres)
         Assert.Equal((PresentedDocumentKind.IdentityDocument, DocumentHolder.Proxy, "driver-licence"), (document.Kind, document.Holder, document.TypeCode));
         Assert.NotNull(document.Copy);
         Assert.Equal(ApplicationState.Received, (await kit.ApplicationAsync(id)).State);
-        Assert.Equal(IssuanceStep.Documents, (await kit.ViewAsync(id)).Step); // the resident's own identity is not verified
+        Assert.Equal(IssuanceStep.Letter, (await kit.ViewAsync(id)).Step); // the resident's own identity is not verified: the letter follows
         Assert.Equal(IssuanceOutcome.Invalid, (await kit.SealAsync(id)).Outcome);
     }
 
@@ -362,4 +364,106 @@ public sealed class SecondVisitHandlerTests(PostgresServer postgres)
         Assert.Equal(("R-X-03", "applicant"), (noApplicant.BrokenRules[0].RuleId, noApplicant.BrokenRules[0].Field));
         Assert.Equal(ApplicationState.InquiryLetterMailed, (await kit.ApplicationAsync(id)).State);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-VI-03")]
+    public async Task RecordDocument_WhenTheProxysDocumentIsAlreadyOnFile_RefusesASecondAndKeepsOne(DatabaseProvider provider)
+    {
+        await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
+        var id = (await kit.StartAsync(SecondVisitKit.PhotoCard, applicant: ApplicantKind.Proxy)).ApplicationId!.Value;
+        IssuanceKit.Require(await kit.EligibilityAsync(id));
+        Assert.Equal(IssuanceOutcome.TwoVisits, (await kit.DocumentAsync(id)).Outcome);
+        var audited = (await kit.AuditAsync()).Count;
+
+        var again = await kit.DocumentAsync(id, type: "passport");
+
+        Assert.Equal(IssuanceOutcome.Invalid, again.Outcome);
+        var broken = Assert.Single(again.BrokenRules);
+        Assert.Equal(("R-VI-03", "document"), (broken.RuleId, broken.Field));
+        Assert.Contains("2通目", broken.Message, StringComparison.Ordinal);
+        Assert.Equal("driver-licence", Assert.Single(await kit.DocumentsAsync(id)).TypeCode);
+        Assert.Equal(audited, (await kit.AuditAsync()).Count);
+        var view = await kit.ViewAsync(id);
+        Assert.Equal((IssuanceStep.Letter, "R-VI-03", false), (view.Step, view.TwoVisitsRule, view.HasLiveLetter));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-VI-02")]
+    public async Task RecordDocument_WhenInPersonGetsTwoVisits_KeepsTheDecisionNotTheDocumentAndRefusesAnother(DatabaseProvider provider)
+    {
+        await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
+        var id = await kit.TwoVisitApplicationAsync();
+
+        var first = await kit.DocumentAsync(id, expiresOn: kit.Today.AddDays(-1));
+        var view = await kit.ViewAsync(id);
+        var again = await kit.DocumentAsync(id);
+
+        Assert.Equal(IssuanceOutcome.TwoVisits, first.Outcome);
+        Assert.Equal((IssuanceStep.Letter, "R-VI-02"), (view.Step, view.TwoVisitsRule));
+        Assert.Null(view.Letter);
+        Assert.Contains((await kit.ApplicationAsync(id)).History, h => h.Note == "two-visits R-VI-02" && h.ToState == ApplicationState.Received);
+        Assert.Equal(IssuanceOutcome.Invalid, again.Outcome);
+        Assert.Equal(("R-VI-02", "document"), (again.BrokenRules[0].RuleId, again.BrokenRules[0].Field));
+        Assert.Empty(await kit.DocumentsAsync(id));
+        Assert.Single(await kit.AuditAsync(), a => a.Action == "application.visit-decided");
+        LetterKit.Require(await kit.PrepareAsync(id)); // the decision on file still lets the letter be prepared
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-VI-04")]
+    public async Task View_WhenTheLetterIsPreparedThenMailed_ShowsTheLetterStepThenTheMailedLetter(DatabaseProvider provider)
+    {
+        await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
+        var id = (await kit.StartAsync(SecondVisitKit.PhotoCard, applicant: ApplicantKind.Proxy)).ApplicationId!.Value;
+        IssuanceKit.Require(await kit.EligibilityAsync(id));
+        Assert.Equal(IssuanceOutcome.TwoVisits, (await kit.DocumentAsync(id)).Outcome);
+
+        var letter = await kit.PreparedLetterAsync(id);
+        var prepared = await kit.ViewAsync(id);
+        LetterKit.Require(await kit.MailAsync(letter.Id));
+        var mailed = await kit.ViewAsync(id);
+
+        Assert.Equal((IssuanceStep.Letter, LetterStatus.Prepared, true), (prepared.Step, prepared.Letter!.Status, prepared.HasLiveLetter));
+        Assert.Equal(InquiryReference.TryParse(letter.Reference, out var reference) ? reference!.Display : null, prepared.Letter.ReferenceDisplay);
+        Assert.Equal((IssuanceStep.Closed, LetterStatus.Mailed), (mailed.Step, mailed.Letter!.Status));
+        Assert.Equal((kit.Today, kit.Today.AddDays(letter.ValidDays)), (mailed.Letter.MailedOn!.Value, mailed.Letter.ValidThrough!.Value));
+        Assert.Equal(IssuanceOutcome.Invalid, (await kit.DocumentAsync(id)).Outcome);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-CE-04")]
+    public async Task Confirm_WhenARenewalsCertificateExpiredBeforeTheSecondVisit_IsRefusedWithTheRenewalWindow(DatabaseProvider provider)
+    {
+        await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
+        // 弓庄 恵子: her certificate is in its renewal window at the first visit (a proxy: two visits).
+        var id = (await kit.StartAsync(Renewing, Procedure.Renewal, ApplicantKind.Proxy)).ApplicationId!.Value;
+        IssuanceKit.Require(await kit.EligibilityAsync(id));
+        Assert.Equal(IssuanceOutcome.TwoVisits, (await kit.DocumentAsync(id)).Outcome);
+        var letter = await kit.PreparedLetterAsync(id);
+        LetterKit.Require(await kit.MailAsync(letter.Id));
+        await using (var db = kit.NewContext())
+        {
+            var card = await db.ResidentCards.SingleAsync(c => c.ResidentId == db.Residents.Single(r => r.ResidentCode == Renewing).Id);
+            var certificate = await db.Certificates.SingleAsync(c => c.CardId == card.Id && c.Status == CertificateStatus.Active);
+            certificate.ExpiresOn = kit.Today.AddDays(5);
+            await db.SaveChangesAsync();
+        }
+
+        kit.Clock.Now = kit.Clock.Now.AddDays(10); // Friday 2026-12-04 10:00: the letter is still valid, the certificate expired
+        var result = await kit.ConfirmAsync(SecondVisitKit.Proxy(kit, letter.Reference, kit.Today.AddDays(-3)));
+
+        Assert.Equal(IssuanceOutcome.Rejected, result.Outcome);
+        var broken = Assert.Single(result.BrokenRules);
+        Assert.Equal(("R-CE-04", "certificate.expiresOn"), (broken.RuleId, broken.Field));
+        Assert.Equal(ApplicationState.InquiryLetterMailed, (await kit.ApplicationAsync(id)).State);
+        Assert.Equal(LetterStatus.Mailed, Assert.Single(await kit.LettersAsync(id)).Status);
+        Assert.Single(await kit.DocumentsAsync(id)); // the first visit's proxy document only
+    }
+
+    /// <summary>弓庄 恵子: a photo card and a certificate that expires in a month (R-CE-04).</summary>
+    private const string Renewing = "16322800007";
 }
