@@ -84,6 +84,9 @@ public sealed class SaveOfficeHandler(CounterDbContext db, AuditTrail audit)
             }
 
             var first = offices[0];
+            // A new office opens with the first office's counter hours (R-HR-01), so its counters can take
+            // applications at once; the administrator adjusts them on /admin/hours?office=.
+            var hours = await db.OfficeSessions.AsNoTracking().Where(h => h.OfficeId == first.Id).ToListAsync(cancellationToken);
             office = new Office
             {
                 Code = code!,
@@ -92,6 +95,7 @@ public sealed class SaveOfficeHandler(CounterDbContext db, AuditTrail audit)
                 MunicipalityCode = first.MunicipalityCode,
                 MunicipalityName = first.MunicipalityName,
                 PrefectureName = first.PrefectureName,
+                Sessions = [.. hours.Select(h => new OfficeSession { Start = h.Start, End = h.End })],
             };
             db.Offices.Add(office);
         }

@@ -39,7 +39,7 @@ public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audi
             return IssuanceResult.WrongStep(application.State.ToString());
         }
 
-        var reference = await CounterReference.LoadAsync(db, cancellationToken)
+        var reference = await CounterReference.LoadAsync(db, request.CounterId, cancellationToken)
             ?? throw new InvalidOperationException("The office has no counter hours configured.");
         var tokyoNow = TokyoClock.Now(time);
         var today = DateOnly.FromDateTime(tokyoNow);

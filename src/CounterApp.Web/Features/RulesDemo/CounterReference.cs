@@ -10,10 +10,24 @@ namespace CounterApp.Web.Features.RulesDemo;
 /// <summary>The reference data a decision needs, read from the database: the office, its hours, 休日開庁日, fees, document types.</summary>
 public sealed record CounterReference(Office Office, OfficeHours Hours, FeeSchedule Fees, IdentityDocumentCatalog Documents)
 {
-    public static async Task<CounterReference?> LoadAsync(CounterDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>The first office's reference: enough where only municipality-wide data is used (fees, document types).</summary>
+    public static Task<CounterReference?> LoadAsync(CounterDbContext db, CancellationToken cancellationToken = default) =>
+        LoadAsync(db, counterId: null, cancellationToken);
+
+    /// <summary>
+    /// The reference of the office <paramref name="counterId"/> belongs to: its ward (R-EL-05) and its counter hours
+    /// (R-HR-01). Without a counter, or for an unknown one, the first office. Null when that office has no hours.
+    /// </summary>
+    public static async Task<CounterReference?> LoadAsync(CounterDbContext db, int? counterId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var office = await db.Offices.AsNoTracking().Include(o => o.Sessions).OrderBy(o => o.Id).FirstOrDefaultAsync(cancellationToken);
+        var officeId = counterId is null
+            ? null
+            : await db.Counters.AsNoTracking().Where(c => c.Id == counterId).Select(c => (int?)c.OfficeId).FirstOrDefaultAsync(cancellationToken);
+        var offices = db.Offices.AsNoTracking().Include(o => o.Sessions);
+        var office = officeId is null
+            ? await offices.OrderBy(o => o.Id).FirstOrDefaultAsync(cancellationToken)
+            : await offices.SingleOrDefaultAsync(o => o.Id == officeId, cancellationToken);
         if (office is null || office.Sessions.Count == 0)
         {
             return null;

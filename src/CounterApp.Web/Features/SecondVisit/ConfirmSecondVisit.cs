@@ -97,7 +97,7 @@ public sealed class ConfirmSecondVisitHandler(
         }
 
         var today = TokyoClock.Today(time);
-        var counterReference = await CounterReference.LoadAsync(db, cancellationToken) ?? throw new InvalidOperationException("The office has no reference data.");
+        var counterReference = await CounterReference.LoadAsync(db, request.CounterId, cancellationToken) ?? throw new InvalidOperationException("The office has no reference data.");
         var catalog = counterReference.Documents;
         var letter = await SecondVisitLookup.LoadAsync(db, reference!, cancellationToken);
         var loaded = letter is null ? null : await ApplicationMapper.LoadAsync(db, letter.Record.ApplicationId, cancellationToken);

@@ -74,6 +74,51 @@ public sealed class AdministrationPageTests
     }
 
     [Fact]
+    [Trait("Rule", "R-HR-01")]
+    public async Task HoursPage_WhenAnotherOfficeIsChosen_ShowsAndSavesThatOfficesHoursOnly()
+    {
+        await using var app = new CounterAppFactory();
+        int branch;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+            var main = await db.Offices.OrderBy(o => o.Id).FirstAsync();
+            var office = new Office
+            {
+                Code = "branch",
+                Name = "東部支所",
+                MunicipalityCode = main.MunicipalityCode,
+                MunicipalityName = main.MunicipalityName,
+                PrefectureName = main.PrefectureName,
+                Sessions = [new OfficeSession { Start = new TimeOnly(13, 0), End = new TimeOnly(16, 30) }],
+            };
+            db.Offices.Add(office);
+            await db.SaveChangesAsync();
+            branch = office.Id;
+        }
+
+        using var client = await StaffSignIn.SignInAsync(app, StaffRoles.Administrator);
+        var path = $"/admin/hours?office={branch}";
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var (response, html) = await FormPoster.PostAsync(client, path, "save-hours", new Dictionary<string, string>
+        {
+            ["Hours.Expected"] = "13:00–16:30",
+            ["Hours.Sessions[0].Start"] = "13:00",
+            ["Hours.Sessions[0].End"] = "17:00",
+        });
+
+        Assert.Contains("id=\"hours-offices\"", page, StringComparison.Ordinal);
+        Assert.Matches("id=\"hours-office\">東部支所<", page);
+        Assert.Matches("id=\"current-hours\">13:00–16:30<", page);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        Assert.Contains("id=\"admin-saved\"", html, StringComparison.Ordinal);
+        await using var check = app.Services.CreateAsyncScope();
+        var saved = check.ServiceProvider.GetRequiredService<CounterDbContext>();
+        Assert.Equal(new TimeOnly(17, 0), await saved.OfficeSessions.Where(s => s.OfficeId == branch).Select(s => s.End).SingleAsync());
+        Assert.Equal(new TimeOnly(16, 30), await saved.OfficeSessions.Where(s => s.OfficeId != branch).MaxAsync(s => s.End));
+    }
+
+    [Fact]
     [Trait("Rule", "R-ID-01")]
     public async Task DocumentsPage_WhenAdministratorUnticksEveryDocument_ShowsTheMessageAndKeepsTheList()
     {

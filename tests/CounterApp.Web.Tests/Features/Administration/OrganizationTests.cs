@@ -60,7 +60,14 @@ public sealed class OrganizationTests(PostgresServer postgres)
     public async Task SaveOffice_WhenAddingAWardOfficeThenRenamingIt_TakesTheMunicipalityAndAuditsBoth(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
-        await SeedAsync(database);
+        var first = await SeedAsync(database);
+        await using (var seeding = database.NewContext())
+        {
+            seeding.OfficeSessions.AddRange(
+                new OfficeSession { OfficeId = first, Start = new TimeOnly(8, 30), End = new TimeOnly(12, 0) },
+                new OfficeSession { OfficeId = first, Start = new TimeOnly(13, 0), End = new TimeOnly(16, 30) });
+            await seeding.SaveChangesAsync();
+        }
 
         var added = await SaveOfficeAsync(database, new SaveOffice(null, "naka-ward", "中区役所", "中区", string.Empty, "admin"));
         var id = int.Parse(added.Shown!, System.Globalization.CultureInfo.InvariantCulture);
@@ -74,6 +81,9 @@ public sealed class OrganizationTests(PostgresServer postgres)
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == SaveOfficeHandler.AddedAction));
         var changed = await db.AuditEntries.SingleAsync(a => a.Action == SaveOfficeHandler.ChangedAction);
         Assert.Contains("name=中区役所, ward=中区", changed.Details, StringComparison.Ordinal);
+        // The new office opens with the first office's counter hours (R-HR-01), so its counters can take applications.
+        var hours = await db.OfficeSessions.Where(h => h.OfficeId == id).OrderBy(h => h.Start).Select(h => new { h.Start, h.End }).ToListAsync();
+        Assert.Equal([new { Start = new TimeOnly(8, 30), End = new TimeOnly(12, 0) }, new { Start = new TimeOnly(13, 0), End = new TimeOnly(16, 30) }], hours);
     }
 
     [Theory]
