@@ -4,6 +4,7 @@ using CounterApp.Web.Data;
 using CounterApp.Web.Features.Administration;
 using CounterApp.Web.Features.Approvals;
 using CounterApp.Web.Features.CardServices;
+using CounterApp.Web.Features.CaFingerprint;
 using CounterApp.Web.Features.CardSession;
 using CounterApp.Web.Features.CaStatus;
 using CounterApp.Web.Features.CertificateAuthority;
@@ -49,6 +50,7 @@ builder.AddApprovals();
 builder.AddAdministration();
 builder.AddStaffAccounts();
 builder.AddCaStatus();
+builder.AddCaFingerprint();
 builder.UseDemoClockWhenAsked();
 
 if (OperatorCommands.IsCommand(args))

@@ -43,7 +43,7 @@ public static class IssuanceEndpoints
         var resident = row.Resident.ToDomain();
         var data = new CertificateCopyData(
             office.MunicipalityName, office.Name, row.Certificate.Serial, resident.FullName, resident.FullNameKana, resident.BirthDate, resident.Sex, resident.Address,
-            pki.Value.Governor, row.Certificate.IssuedOn, row.Certificate.ExpiresOn, CaFingerprint.FromCertificate(ca.CertificateDer.Span), TokyoClock.Today(time));
+            pki.Value.Governor, row.Certificate.IssuedOn, row.Certificate.ExpiresOn, Documents.Certificates.CaFingerprint.FromCertificate(ca.CertificateDer.Span), TokyoClock.Today(time));
         var pdf = renderer.Render(new CertificateCopyDocument(data));
         return Results.File(pdf.ToArray(), "application/pdf", $"certificate-{row.Certificate.Serial}.pdf");
     }
