@@ -47,7 +47,7 @@ public sealed record ApplicationView(
     public IssuanceStep Step => State switch
     {
         ApplicationState.Received when !Eligible => IssuanceStep.Eligibility,
-        ApplicationState.Received when TwoVisitsRule is not null => IssuanceStep.Letter,
+        ApplicationState.Received when TwoVisitsRule is not null && !DocumentAgain => IssuanceStep.Letter,
         ApplicationState.Received when DocumentType is null => IssuanceStep.Documents,
         ApplicationState.Received => IssuanceStep.Seal,
         ApplicationState.IdentityVerified => IssuanceStep.Fee,
@@ -61,6 +61,15 @@ public sealed record ApplicationView(
 
     /// <summary>R-VI-02 or R-VI-03 when the first visit already decided two visits (see <see cref="VisitOnFile"/>).</summary>
     public string? TwoVisitsRule { get; init; }
+
+    /// <summary>
+    /// An in-person R-VI-02 decision stays open until a letter is prepared: the resident may still show an accepted
+    /// photo document, or a supervisor may set R-ID-02 aside, and the same-day issue follows (see <see cref="VisitOnFile.FinalAsync"/>).
+    /// </summary>
+    public bool MayRecordAnotherDocument => TwoVisitsRule == "R-VI-02" && Letter is null;
+
+    /// <summary>The clerk chose to record another document (only when <see cref="MayRecordAnotherDocument"/>).</summary>
+    public bool DocumentAgain { get; init; }
 
     /// <summary>The application's latest inquiry letter, if any.</summary>
     public ApplicationLetter? Letter { get; init; }

@@ -53,7 +53,7 @@ public sealed class RecordIdentityDocumentHandler(
             return IssuanceResult.WrongStep(loaded.Application.State.ToString());
         }
 
-        if (await VisitOnFile.DecidedByAsync(db, loaded.Record.Id, loaded.Application.Applicant, cancellationToken) is { } decidedBy)
+        if (await VisitOnFile.FinalAsync(db, loaded.Record.Id, loaded.Application.Applicant, cancellationToken) is { } decidedBy)
         {
             return AlreadyDecided(decidedBy, loaded);
         }
@@ -86,12 +86,16 @@ public sealed class RecordIdentityDocumentHandler(
             // No document is kept (none was accepted); the decision is, so the page shows the letter after a reload.
             await using var decided = await db.Database.BeginTransactionAsync(cancellationToken);
             await audit.LockChainAsync(cancellationToken);
-            if (await VisitOnFile.DecidedByAsync(db, loaded.Record.Id, loaded.Application.Applicant, cancellationToken) is { } raced)
+            if (await VisitOnFile.FinalAsync(db, loaded.Record.Id, loaded.Application.Applicant, cancellationToken) is { } raced)
             {
                 return AlreadyDecided(raced, loaded);
             }
 
-            await VisitOnFile.AddNoteAsync(db, loaded.Record.Id, visit.DecidingRuleId, time.GetUtcNow(), request.Actor, cancellationToken);
+            if (await VisitOnFile.DecidedByAsync(db, loaded.Record.Id, loaded.Application.Applicant, cancellationToken) is null)
+            {
+                await VisitOnFile.AddNoteAsync(db, loaded.Record.Id, visit.DecidingRuleId, time.GetUtcNow(), request.Actor, cancellationToken);
+            }
+
             await audit.AppendAsync(
                 IssuanceAudit.Event(request.Actor, counter, loaded, "application.visit-decided", "two-visits", ("rule", visit.DecidingRuleId), ("type", document.TypeCode)),
                 cancellationToken);
@@ -125,7 +129,7 @@ public sealed class RecordIdentityDocumentHandler(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await audit.LockChainAsync(cancellationToken);
-            if (await VisitOnFile.DecidedByAsync(db, loaded.Record.Id, loaded.Application.Applicant, cancellationToken) is { } racedDocument)
+            if (await VisitOnFile.FinalAsync(db, loaded.Record.Id, loaded.Application.Applicant, cancellationToken) is { } racedDocument)
             {
                 return AlreadyDecided(racedDocument, loaded); // another submit of the same form got here first
             }

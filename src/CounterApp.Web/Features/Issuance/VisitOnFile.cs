@@ -25,27 +25,36 @@ public static class VisitOnFile
     public static async Task<string?> DecidedByAsync(CounterDbContext db, Guid applicationId, ApplicantKind applicant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var note = await db.ApplicationStateChanges.AsNoTracking()
-            .Where(h => h.ApplicationId == applicationId && h.FromState == ApplicationState.Received && h.ToState == ApplicationState.Received
-                && h.Note != null && h.Note.StartsWith(NotePrefix))
-            .Select(h => h.Note)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (note is not null)
-        {
-            return note[NotePrefix.Length..];
-        }
-
         var holder = await db.PresentedDocuments.AsNoTracking()
             .Where(d => d.ApplicationId == applicationId && d.Kind == PresentedDocumentKind.IdentityDocument && d.Copy != null)
             .OrderBy(d => d.Id)
             .Select(d => (DocumentHolder?)d.Holder)
             .FirstOrDefaultAsync(cancellationToken);
-        return holder switch
+        if (holder is not null)
         {
-            null => null,
-            _ when holder == DocumentHolder.Proxy || applicant == ApplicantKind.Proxy => "R-VI-03",
-            _ => "R-VI-01",
-        };
+            // A document on file was accepted: it decides, even after an earlier R-VI-02 decision (see FinalAsync).
+            return holder == DocumentHolder.Proxy || applicant == ApplicantKind.Proxy ? "R-VI-03" : "R-VI-01";
+        }
+
+        var note = await db.ApplicationStateChanges.AsNoTracking()
+            .Where(h => h.ApplicationId == applicationId && h.FromState == ApplicationState.Received && h.ToState == ApplicationState.Received
+                && h.Note != null && h.Note.StartsWith(NotePrefix))
+            .Select(h => h.Note)
+            .FirstOrDefaultAsync(cancellationToken);
+        return note?[NotePrefix.Length..];
+    }
+
+    /// <summary>
+    /// The decision that closes the document step for good, or null while another document may still be recorded.
+    /// An in-person R-VI-02 decision stays open until a letter is prepared: the resident may still show an accepted
+    /// photo document the same day, or a supervisor may set R-ID-02 aside, and the same-day issue follows (R-VI-01).
+    /// </summary>
+    public static async Task<string?> FinalAsync(CounterDbContext db, Guid applicationId, ApplicantKind applicant, CancellationToken cancellationToken = default)
+    {
+        var decided = await DecidedByAsync(db, applicationId, applicant, cancellationToken);
+        return decided == "R-VI-02" && !await db.InquiryLetters.AsNoTracking().AnyAsync(l => l.ApplicationId == applicationId, cancellationToken)
+            ? null
+            : decided;
     }
 
     /// <summary>Keeps an in-person "two visits" decision (call inside the caller's transaction, after the audit lock).</summary>

@@ -115,6 +115,10 @@ public sealed class IssuancePageTests
         Assert.Contains("data-rule=\"R-VI-02\"", reload, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"step-documents\"", reload, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, stale);
+        // Until a letter is prepared, the clerk may go back and record an accepted document instead (same day after all).
+        Assert.Contains($"href=\"/applications/{id}?step=documents\"", reload, StringComparison.Ordinal);
+        var again = await client.GetStringAsync(new Uri($"{path}?step=documents", UriKind.Relative));
+        Assert.Contains("id=\"step-documents\"", again, StringComparison.Ordinal);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
@@ -126,6 +130,8 @@ public sealed class IssuancePageTests
         Assert.Contains("id=\"letter-prepared\"", prepared, StringComparison.Ordinal);
         Assert.Contains("href=\"/letters\"", prepared, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"prepare-letter-form\"", prepared, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"document-again\"", prepared, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"step-documents\"", await client.GetStringAsync(new Uri($"{path}?step=documents", UriKind.Relative)), StringComparison.Ordinal);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {

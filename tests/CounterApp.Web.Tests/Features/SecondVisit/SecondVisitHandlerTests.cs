@@ -391,24 +391,42 @@ public sealed class SecondVisitHandlerTests(PostgresServer postgres)
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     [Trait("Rule", "R-VI-02")]
-    public async Task RecordDocument_WhenInPersonGetsTwoVisits_KeepsTheDecisionNotTheDocumentAndRefusesAnother(DatabaseProvider provider)
+    public async Task RecordDocument_WhenInPersonGetsTwoVisits_KeepsTheDecisionAndAnAcceptedDocumentBeforeTheLetterStillIssuesTheSameDay(DatabaseProvider provider)
     {
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
         var id = await kit.TwoVisitApplicationAsync();
 
         var first = await kit.DocumentAsync(id, expiresOn: kit.Today.AddDays(-1));
         var view = await kit.ViewAsync(id);
-        var again = await kit.DocumentAsync(id);
+        var again = await kit.DocumentAsync(id); // the resident finds a valid licence after all (R-VI-01)
 
         Assert.Equal(IssuanceOutcome.TwoVisits, first.Outcome);
-        Assert.Equal((IssuanceStep.Letter, "R-VI-02"), (view.Step, view.TwoVisitsRule));
+        Assert.Equal((IssuanceStep.Letter, "R-VI-02", true), (view.Step, view.TwoVisitsRule, view.MayRecordAnotherDocument));
         Assert.Null(view.Letter);
         Assert.Contains((await kit.ApplicationAsync(id)).History, h => h.Note == "two-visits R-VI-02" && h.ToState == ApplicationState.Received);
+        IssuanceKit.Require(again);
+        Assert.Single(await kit.DocumentsAsync(id));
+        Assert.Equal(IssuanceStep.Seal, (await kit.ViewAsync(id)).Step);
+        Assert.Single(await kit.AuditAsync(), a => a.Action == "application.visit-decided");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-VI-02")]
+    public async Task RecordDocument_WhenTheLetterIsPreparedAfterTwoVisits_RefusesAnotherDocumentAndSavesNothing(DatabaseProvider provider)
+    {
+        await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
+        var id = await kit.TwoVisitApplicationAsync();
+        Assert.Equal(IssuanceOutcome.TwoVisits, (await kit.DocumentAsync(id, expiresOn: kit.Today.AddDays(-1))).Outcome);
+        LetterKit.Require(await kit.PrepareAsync(id)); // the decision on file lets the letter be prepared
+
+        var again = await kit.DocumentAsync(id);
+
         Assert.Equal(IssuanceOutcome.Invalid, again.Outcome);
         Assert.Equal(("R-VI-02", "document"), (again.BrokenRules[0].RuleId, again.BrokenRules[0].Field));
         Assert.Empty(await kit.DocumentsAsync(id));
-        Assert.Single(await kit.AuditAsync(), a => a.Action == "application.visit-decided");
-        LetterKit.Require(await kit.PrepareAsync(id)); // the decision on file still lets the letter be prepared
+        var view = await kit.ViewAsync(id);
+        Assert.Equal((IssuanceStep.Letter, false), (view.Step, view.MayRecordAnotherDocument));
     }
 
     [Theory]
