@@ -101,6 +101,17 @@ public sealed class InquiryLetter
         Status = LetterStatus.Used;
     }
 
+    /// <summary>The application was cancelled (取下げ): a letter not yet used can no longer be brought back (R-VI-04).</summary>
+    public void Cancel()
+    {
+        if (Status is not (LetterStatus.Prepared or LetterStatus.Mailed))
+        {
+            throw new InvalidOperationException($"A letter in status {Status} cannot be cancelled.");
+        }
+
+        Status = LetterStatus.Cancelled;
+    }
+
     /// <summary>The expiry job closes letters past their validity.</summary>
     public bool ExpireIfDue(DateOnly today)
     {
@@ -117,7 +128,7 @@ public sealed class InquiryLetter
     public InquiryLetter Reissue(InquiryReference newReference, Resident resident, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(resident);
-        if (Status is LetterStatus.Used or LetterStatus.Superseded)
+        if (Status is LetterStatus.Used or LetterStatus.Superseded or LetterStatus.Cancelled)
         {
             throw new InvalidOperationException($"A letter in status {Status} cannot be reissued.");
         }

@@ -20,4 +20,7 @@ public enum LetterStatus
 
     /// <summary>有効期限切れ (closed by the expiry job).</summary>
     Expired,
+
+    /// <summary>取下げにより無効: the application was cancelled before the second visit.</summary>
+    Cancelled,
 }

@@ -175,6 +175,22 @@ public sealed class InquiryLetterTests
 
     [Fact]
     [Trait("Rule", "R-VI-04")]
+    public void Cancel_WhenTheApplicationIsWithdrawnAfterMailing_MakesTheLetterUnusableAndNotReissuable()
+    {
+        using var culture = new UiCultureScope("ja-JP");
+        var letter = Given.MailedLetter();
+
+        letter.Cancel();
+
+        Assert.Equal(LetterStatus.Cancelled, letter.Status);
+        Assert.Equal("この照会書は申請の取下げにより無効です。新たに申請してください。", Expect.Broken(Usable(letter, Given.Today), "R-VI-04", "letter.reference").Message);
+        Assert.Throws<InvalidOperationException>(() => letter.MarkUsed(Given.Today));
+        Assert.Throws<InvalidOperationException>(() => letter.Reissue(NewReference, Given.Resident, Given.Today));
+        Assert.Throws<InvalidOperationException>(letter.Cancel);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-VI-04")]
     public void Reissue_WhenMailed_VoidsTheOldLetterAndPreparesANewOneForTheSameApplication()
     {
         using var culture = new UiCultureScope("ja-JP");

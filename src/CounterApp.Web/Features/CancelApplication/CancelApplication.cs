@@ -62,14 +62,13 @@ public sealed class CancelApplicationHandler(CounterDbContext db, AuditTrail aud
             return IssuanceResult.Conflict(saved.Message);
         }
 
-        // R-VI-04: a letter that could still be brought back is voided. Superseded is the status the second visit
-        // already refuses ("voided"); SupersededById stays empty because no successor letter exists.
+        // R-VI-04: a letter that could still be brought back is void: the second visit refuses a cancelled letter.
         var letters = await db.InquiryLetters
             .Where(l => l.ApplicationId == loaded.Record.Id && (l.Status == LetterStatus.Prepared || l.Status == LetterStatus.Mailed))
             .ToListAsync(cancellationToken);
         foreach (var letter in letters)
         {
-            letter.Status = LetterStatus.Superseded;
+            letter.Status = LetterStatus.Cancelled;
         }
 
         await db.SaveChangesAsync(cancellationToken);

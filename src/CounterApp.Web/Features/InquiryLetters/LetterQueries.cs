@@ -31,7 +31,7 @@ public sealed class LetterQueries(CounterDbContext db)
     public async Task<LetterRow?> CurrentForAsync(Guid applicationId, CancellationToken cancellationToken = default)
     {
         var rows = await db.InquiryLetters.AsNoTracking()
-            .Where(l => l.ApplicationId == applicationId && l.Status != LetterStatus.Superseded)
+            .Where(l => l.ApplicationId == applicationId && l.Status != LetterStatus.Superseded && l.Status != LetterStatus.Cancelled)
             .Select(l => new LetterRow(l.Id, l.Reference, l.ApplicationId, l.AddresseeName, l.Address, l.PreparedOn, l.MailedOn, l.ValidDays, l.Status))
             .ToListAsync(cancellationToken);
         return rows.OrderByDescending(r => r.Id).FirstOrDefault();

@@ -87,7 +87,7 @@ public sealed class CancelApplicationHandlerTests(PostgresServer postgres)
 
         IssuanceKit.Require(await CancelAsync(kit, id, Reason));
 
-        Assert.Equal(LetterStatus.Superseded, Assert.Single(await kit.LettersAsync(id)).Status);
+        Assert.Equal(LetterStatus.Cancelled, Assert.Single(await kit.LettersAsync(id)).Status);
         Assert.Equal(ApplicationState.Cancelled, (await kit.ApplicationAsync(id)).State);
         var (summary, refusal) = await kit.FindAsync(letter.Reference);
         Assert.Null(summary);
@@ -110,9 +110,9 @@ public sealed class CancelApplicationHandlerTests(PostgresServer postgres)
 
         IssuanceKit.Require(await CancelAsync(kit, id, Reason));
 
-        Assert.Equal(LetterStatus.Superseded, Assert.Single(await kit.LettersAsync(id)).Status);
+        Assert.Equal(LetterStatus.Cancelled, Assert.Single(await kit.LettersAsync(id)).Status);
         Assert.False((await kit.MailAsync(letter.Id)).Succeeded);
-        Assert.Equal(LetterStatus.Superseded, Assert.Single(await kit.LettersAsync(id)).Status);
+        Assert.Equal(LetterStatus.Cancelled, Assert.Single(await kit.LettersAsync(id)).Status);
     }
 
     [Theory]
