@@ -49,7 +49,7 @@ public sealed partial class DocumentCopyKeyRing(IOptions<DocumentCopyOptions> op
                 return;
             }
 
-            var storedKeyId = await db.DocumentCopyContents.AsNoTracking().Select(c => c.KeyId).FirstOrDefaultAsync(cancellationToken);
+            var storedKeyId = await db.DocumentCopyContents.AsNoTracking().OrderBy(c => c.DocumentCopyId).Select(c => c.KeyId).FirstOrDefaultAsync(cancellationToken);
             var key = File.Exists(KeyFile) ? Load() : Create(storedKeyId);
             var keyId = CheckValue(key);
             var foreign = await db.DocumentCopyContents.AsNoTracking().Where(c => c.KeyId != keyId).Select(c => c.KeyId).FirstOrDefaultAsync(cancellationToken);
