@@ -1,6 +1,9 @@
 using System.Net;
+using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.Administration;
 using CounterApp.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CounterApp.Web.Tests.RulesDemo;
 
@@ -43,6 +46,25 @@ public sealed class RulesDemoPageTests(CounterAppFactory factory) : IClassFixtur
         Assert.Contains("電子証明書発行手数料 500円", html, StringComparison.Ordinal);
         // R-CE-03: three years by the Civil Code from 2026-11-24.
         Assert.Contains("令和8年(2026年)11月24日 ～ 令和11年(2029年)11月24日", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-EL-06")]
+    public async Task Check_WhenTheAdministratorSetALastAcceptanceMoment_RefusesAfterItWithTheDate()
+    {
+        await using var app = new CounterAppFactory(); // its own app: the setting must not reach the other tests
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+            db.Settings.Add(new Setting { Key = AdminSettings.LastAcceptancePrefix + "NewIssuance", Value = "2026-11-20T17:00" });
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await StaffSignIn.SignInAsync(app, StaffRoles.Clerk);
+        var (_, html) = await FormPoster.PostAsync(client, "/rules", "rules-check", Visit("16322800001"));
+
+        Assert.Contains("data-rule=\"R-EL-06\"", html, StringComparison.Ordinal);
+        Assert.Contains("令和8年11月20日", html, StringComparison.Ordinal);
     }
 
     [Fact]

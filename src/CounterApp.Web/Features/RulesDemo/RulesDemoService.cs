@@ -46,6 +46,10 @@ public sealed class RulesDemoService(CounterDbContext db, IOptions<CounterSettin
 
     public Task<CounterReference?> ReferenceAsync(CancellationToken cancellationToken = default) => CounterReference.LoadAsync(db, cancellationToken);
 
+    /// <summary>R-EL-06 as the counter applies it: the configured moments with the administrator's settings over them.</summary>
+    public Task<IReadOnlyDictionary<Procedure, DateTime>> LastAcceptanceAsync(CancellationToken cancellationToken = default) =>
+        Administration.AdminSettings.LastAcceptanceAsync(db, options.Value.LastAcceptance, cancellationToken);
+
     /// <summary>
     /// Checks the input before the rules run (R-X-03): returns the UI text key of the first problem, naming the field,
     /// or null when the input can be judged.
@@ -84,7 +88,7 @@ public sealed class RulesDemoService(CounterDbContext db, IOptions<CounterSettin
         return form.SupervisorOverrideReason is { Length: > 200 } ? "InvalidOverrideReason" : null;
     }
 
-    public RulesDemoResult Check(RulesDemoForm form, IReadOnlyList<DemoResident> residents, CounterReference reference)
+    public RulesDemoResult Check(RulesDemoForm form, IReadOnlyList<DemoResident> residents, CounterReference reference, IReadOnlyDictionary<Procedure, DateTime>? lastAcceptance = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(reference);
@@ -103,7 +107,7 @@ public sealed class RulesDemoService(CounterDbContext db, IOptions<CounterSettin
 
         var decisions = new List<Decision>
         {
-            EligibilityRules.Check(new EligibilityRequest(form.Procedure, person.Resident, person.Card, reference.Office, at, settings.LastAcceptance)),
+            EligibilityRules.Check(new EligibilityRequest(form.Procedure, person.Resident, person.Card, reference.Office, at, lastAcceptance ?? settings.LastAcceptance)),
             CounterHoursRules.Check(reference.Hours, at, overrides),
         };
 
