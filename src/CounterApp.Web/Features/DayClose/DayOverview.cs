@@ -33,7 +33,7 @@ public sealed class DayOverviewQuery(CounterDbContext db, LedgerReader reader)
             name = (await StaffNames.DisplayNamesAsync(db, [by], cancellationToken))(by);
         }
 
-        var pending = await VoidQueries.PendingAsync(db, cancellationToken);
+        var pending = await VoidQueries.PendingAsync(db, officeId, cancellationToken);
         return new DayOverview(
             ledger,
             closed,

@@ -227,6 +227,14 @@ public sealed class ConfirmSecondVisitHandler(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await audit.LockChainAsync(cancellationToken);
+            // Under the lock: a second submit of the same checklist (a double click) finds the visit already confirmed
+            // and keeps no second document.
+            var state = await db.Applications.AsNoTracking().Where(a => a.Id == loaded.Record.Id).Select(a => a.State).SingleAsync(cancellationToken);
+            if (state != ApplicationState.InquiryLetterMailed)
+            {
+                return IssuanceResult.Conflict(null) with { ApplicationId = loaded.Record.Id };
+            }
+
             db.PresentedDocuments.Add(record);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Hosting;
@@ -29,7 +30,7 @@ public sealed record AuthenticatorSetup(string Key, string Uri, string QrPngData
 /// QR code, the second sign-in step (authenticator code or a one-time recovery code; every failure counts toward the
 /// lockout), and a reset. Audited (R-X-01); keys, codes and recovery codes are never audited or logged (R-X-02).
 /// </summary>
-public sealed class TwoFactorService(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditTrail audit, IHttpContextAccessor http)
+public sealed class TwoFactorService(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditTrail audit, IHttpContextAccessor http, CounterDbContext db)
 {
     public const string Issuer = "CounterApp";
 
@@ -130,10 +131,18 @@ public sealed class TwoFactorService(SignInManager<StaffUser> signIn, UserManage
             return null;
         }
 
-        Check(await users.SetTwoFactorEnabledAsync(user, true));
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+        // 2FA on, its recovery codes and the audit entry are one change: never 2FA without the codes the user saw.
+        List<string> codes;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await audit.LockChainAsync(cancellationToken);
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+            codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+            await audit.AppendAsync(new AuditEvent { Actor = user.UserName!, Action = "staff.two-factor-enrolled", Outcome = AuditOutcomes.Succeeded, Details = new Dictionary<string, string?> { ["recoveryCodes"] = codes.Count.ToString(CultureInfo.InvariantCulture) } }, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         await ReissueCookieAsync(user);
-        await audit.AppendAsync(new AuditEvent { Actor = user.UserName!, Action = "staff.two-factor-enrolled", Outcome = AuditOutcomes.Succeeded, Details = new Dictionary<string, string?> { ["recoveryCodes"] = codes.Count.ToString(CultureInfo.InvariantCulture) } }, cancellationToken);
         return codes;
     }
 
@@ -161,9 +170,15 @@ public sealed class TwoFactorService(SignInManager<StaffUser> signIn, UserManage
             return false;
         }
 
-        await ResetAsync(users, user);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await audit.LockChainAsync(cancellationToken);
+            await ResetAsync(users, user);
+            await audit.AppendAsync(new AuditEvent { Actor = user.UserName!, Action = "staff.two-factor-reset", Outcome = AuditOutcomes.Succeeded, Details = new Dictionary<string, string?> { ["by"] = user.UserName } }, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         await ReissueCookieAsync(user);
-        await audit.AppendAsync(new AuditEvent { Actor = user.UserName!, Action = "staff.two-factor-reset", Outcome = AuditOutcomes.Succeeded, Details = new Dictionary<string, string?> { ["by"] = user.UserName } }, cancellationToken);
         return true;
     }
 

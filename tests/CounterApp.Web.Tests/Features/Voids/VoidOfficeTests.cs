@@ -2,6 +2,8 @@ using CounterApp.Domain.Fees;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.DayClose;
+using CounterApp.Web.Features.Ledger;
 using CounterApp.Web.Features.Voids;
 using CounterApp.Web.Tests.Features.Residents;
 using CounterApp.Web.Tests.Support;
@@ -30,6 +32,22 @@ public sealed class VoidOfficeTests(PostgresServer postgres)
         Assert.Equal([ours], mine.Select(v => v.Id));
         Assert.Equal([theirs], other.Select(v => v.Id));
         Assert.Equal([ours, theirs], all.Select(v => v.Id).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DayOverview_WhenTwoOfficesHaveRequests_WarnsOnlyAboutItsOwnOffice(DatabaseProvider provider)
+    {
+        await using var kit = await ResidentKit.CreateAsync(provider, postgres);
+        var (ours, theirs, otherOffice) = await TwoOfficesAsync(kit);
+        var day = DateOnly.FromDateTime(kit.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
+
+        await using var db = kit.NewContext();
+        var mine = await new DayOverviewQuery(db, new LedgerReader(db)).LoadAsync(kit.OfficeId, day);
+        var other = await new DayOverviewQuery(db, new LedgerReader(db)).LoadAsync(otherOffice, day);
+
+        Assert.Equal([ours], mine.PendingVoids.Select(v => v.Id));
+        Assert.Equal([theirs], other.PendingVoids.Select(v => v.Id));
     }
 
     [Theory]
