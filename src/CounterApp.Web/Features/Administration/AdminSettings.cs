@@ -1,6 +1,7 @@
 using System.Globalization;
 using CounterApp.Domain.Applications;
 using CounterApp.Web.Data;
+using CounterApp.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Features.Administration;
@@ -72,4 +73,18 @@ public static class AdminSettings
 
     private static int PositiveOr(string? value, int configured) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days > 0 ? days : configured;
+
+    /// <summary>Adds or changes one settings row (tracked; the caller saves).</summary>
+    public static async Task SetAsync(CounterDbContext db, string key, string value, CancellationToken cancellationToken)
+    {
+        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (row is null)
+        {
+            db.Settings.Add(new Setting { Key = key, Value = value });
+        }
+        else
+        {
+            row.Value = value;
+        }
+    }
 }

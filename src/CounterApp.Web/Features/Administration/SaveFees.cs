@@ -75,15 +75,7 @@ public sealed class SaveFeesHandler(CounterDbContext db, AuditTrail audit)
 
         await db.SaveChangesAsync(cancellationToken);
         var now = Describe(updated);
-        await audit.AppendAsync(
-            new AuditEvent
-            {
-                Actor = request.Actor,
-                Action = AuditAction,
-                Outcome = AuditOutcomes.Succeeded,
-                Details = new Dictionary<string, string?> { ["old"] = old, ["new"] = now },
-            },
-            cancellationToken);
+        await audit.AppendAsync(AdminAudit.Changed(request.Actor, AuditAction, old, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AdminResult.Done(now);
     }

@@ -100,20 +100,12 @@ public sealed class SaveLastAcceptanceHandler(CounterDbContext db, AuditTrail au
 
         foreach (var procedure in typed.Keys)
         {
-            await SavePeriodsHandler.SetAsync(
+            await AdminSettings.SetAsync(
                 db, AdminSettings.LastAcceptancePrefix + procedure, updated.TryGetValue(procedure, out var at) ? AdminSettings.FormatMoment(at) : string.Empty, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(
-            new AuditEvent
-            {
-                Actor = request.Actor,
-                Action = AuditAction,
-                Outcome = AuditOutcomes.Succeeded,
-                Details = new Dictionary<string, string?> { ["old"] = old, ["new"] = now },
-            },
-            cancellationToken);
+        await audit.AppendAsync(AdminAudit.Changed(request.Actor, AuditAction, old, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AdminResult.Done(now);
     }

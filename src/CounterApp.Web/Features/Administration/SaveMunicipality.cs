@@ -64,15 +64,7 @@ public sealed class SaveMunicipalityHandler(CounterDbContext db, AuditTrail audi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(
-            new AuditEvent
-            {
-                Actor = request.Actor,
-                Action = AuditAction,
-                Outcome = AuditOutcomes.Succeeded,
-                Details = new Dictionary<string, string?> { ["old"] = old, ["new"] = now },
-            },
-            cancellationToken);
+        await audit.AppendAsync(AdminAudit.Changed(request.Actor, AuditAction, old, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AdminResult.Done(now);
     }

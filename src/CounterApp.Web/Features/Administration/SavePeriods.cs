@@ -1,10 +1,8 @@
 using System.Globalization;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
-using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.InquiryLetters;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CounterApp.Web.Features.Administration;
@@ -66,34 +64,12 @@ public sealed class SavePeriodsHandler(CounterDbContext db, AuditTrail audit, IO
             return AdminResult.Done(now);
         }
 
-        await SetAsync(db, AdminSettings.LetterValidDaysKey, letterDays.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        await SetAsync(db, AdminSettings.CopyRetentionDaysKey, retentionDays.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await AdminSettings.SetAsync(db, AdminSettings.LetterValidDaysKey, letterDays.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await AdminSettings.SetAsync(db, AdminSettings.CopyRetentionDaysKey, retentionDays.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(
-            new AuditEvent
-            {
-                Actor = request.Actor,
-                Action = AuditAction,
-                Outcome = AuditOutcomes.Succeeded,
-                Details = new Dictionary<string, string?> { ["old"] = old, ["new"] = now },
-            },
-            cancellationToken);
+        await audit.AppendAsync(AdminAudit.Changed(request.Actor, AuditAction, old, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AdminResult.Done(now);
-    }
-
-    /// <summary>Adds or changes one settings row (tracked; the caller saves).</summary>
-    internal static async Task SetAsync(CounterDbContext db, string key, string value, CancellationToken cancellationToken)
-    {
-        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
-        if (row is null)
-        {
-            db.Settings.Add(new Setting { Key = key, Value = value });
-        }
-        else
-        {
-            row.Value = value;
-        }
     }
 
     private static int? Days(string? typed, int max) =>
