@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Residents;
 using CounterApp.Pki.Issuance;
-using CounterApp.Pki.Profile;
 using CounterApp.Web.Data;
-using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -57,25 +54,7 @@ public class PkiApp : CounterAppFactory
             .Where(c => c.Status == CardStatus.Active && c.ExpiryDate > today.AddMonths(1) && c.Resident!.RegisterStatus == RegisterStatus.Registered)
             .OrderBy(c => c.Id)
             .FirstAsync();
-        var municipality = await db.Offices.Select(o => o.MunicipalityName).FirstAsync();
-        var resident = card.Resident!;
-        var issued = Ca.Authority.Issue(
-            CertificateSubject.From(resident.ToDomain(), municipality),
-            SubscriberKey.FromSubjectPublicKeyInfo(cardKey.ExportSubjectPublicKeyInfo()),
-            card.ToDomain(resident.ResidentCode));
-        var record = new CertificateRecord
-        {
-            Serial = issued.Serial.Hex,
-            ResidentId = resident.Id,
-            CardId = card.Id,
-            IssuedOn = issued.Validity.IssuedOn,
-            ExpiresOn = issued.Validity.ExpiresOn,
-            Status = CertificateStatus.Active,
-            Der = issued.Certificate.RawData,
-        };
-        db.Certificates.Add(record);
-        await db.SaveChangesAsync();
-        return (issued, record.Id);
+        return await CaIssuing.CertifyAsync(db, Ca, card.Resident!, card, cardKey);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -9,7 +9,7 @@ using CounterApp.Web.Features.CertificateAuthority;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CounterApp.Web.Tests.Features.CaStatus;
+namespace CounterApp.Web.Tests.Support;
 
 /// <summary>Issues a real certificate from the wired CA to one demo resident's card and records it on the counter's side.</summary>
 internal static class CaIssuing
@@ -23,7 +23,14 @@ internal static class CaIssuing
         var ca = scope.ServiceProvider.GetRequiredService<PrefecturalCa>();
         var resident = await db.Residents.Include(r => r.Cards).SingleAsync(r => r.ResidentCode == residentCode);
         var card = resident.Cards.First(c => c.Status == CardStatus.Active);
-        var municipality = await db.Offices.Select(o => o.MunicipalityName).FirstAsync();
+        return await CertifyAsync(db, ca, resident, card, cardKey);
+    }
+
+    /// <summary>Certifies <paramref name="cardKey"/> for the resident's card with the wired CA and records the certificate as that card's.</summary>
+    public static async Task<(IssuedCertificate Issued, long CertificateId)> CertifyAsync(
+        CounterDbContext db, PrefecturalCa ca, ResidentRecord resident, ResidentCardRecord card, RSA cardKey)
+    {
+        var municipality = await db.Offices.OrderBy(o => o.Id).Select(o => o.MunicipalityName).FirstAsync();
         var issued = ca.Authority.Issue(
             CertificateSubject.From(resident.ToDomain(), municipality),
             SubscriberKey.FromSubjectPublicKeyInfo(cardKey.ExportSubjectPublicKeyInfo()),
