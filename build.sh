@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CounterApp's one entry point.
-#   ./build.sh run    start the web app on http://localhost:5080 (embedded SQLite, demo town)
+#   ./build.sh run    install the run-time packages (fonts-ipaexfont), start the web app on http://localhost:5080
+#                     (embedded SQLite, demo town); ASPNETCORE_URLS and Database__DataDirectory are honoured when set
 #   ./build.sh test   install what the tests need, build in Release and run every test project
 #   ./build.sh bench  run the benchmarks
 set -euo pipefail
@@ -13,6 +14,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # OpenSC, OpenSSL and GnuTLS as outside verifiers, Chromium for Playwright, IPAex fonts for Japanese PDFs,
 # pdftotext and zbarimg to read the PDFs and their QR codes back.
 TEST_PACKAGES=(postgresql pcscd vsmartcard-vpcd opensc openssl gnutls-bin chromium fonts-ipaexfont poppler-utils zbar-tools)
+
+# What the app itself needs at run time: a Japanese TrueType font for the PDFs (receipts, letters, the ledger).
+RUN_PACKAGES=(fonts-ipaexfont)
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
@@ -40,21 +44,26 @@ install_packages() {
 
 cmd_run() {
   need_dotnet
-  local data="$ROOT/data"
+  install_packages "${RUN_PACKAGES[@]}"
+  # The operator's own choices win; the defaults are the README's.
+  local data="${Database__DataDirectory:-$ROOT/data}"
+  local urls="${ASPNETCORE_URLS:-http://localhost:5080}"
   mkdir -p "$data"
+  chmod 700 "$data"
   say "building CounterApp.Web (Release)"
   dotnet build src/CounterApp.Web -c Release -nologo -v quiet
   cat <<INFO
 
-  CounterApp is starting on http://localhost:5080
+  CounterApp is starting on $urls
     database : SQLite, $data/counterapp.db
     town     : demo town 上市町 (富山県), office 上市町役場 町民課, counter 2, eight demo residents
     staff    : demo accounts clerk / supervisor / admin; passwords are generated and printed below the
                first time the database is created (delete data/ to start over)
     reader   : each counter has a simulated card reader (シミュレーション); demo card PIN 1234
     2FA      : authenticator-app sign-in is NOT enforced in the demo (Security__TwoFactorRoles=Supervisor,Administrator ./build.sh run enforces it)
-    clock    : outside counter hours (平日 8:30–12:00, 13:00–16:30) the demo clock starts at the next opening
-               (Demo__OpenHoursClock=false ./build.sh run for the real time)
+    clock    : outside counter hours (平日 8:30–12:00, 13:00–16:30) the counter's rules run on a demo clock from the
+               next opening; the CA, OCSP, CRL and audit log keep the real time
+               (Demo__OpenHoursClock=false ./build.sh run for the real time everywhere)
     try      : sign in as clerk → 住民検索 → かみいち → 上市 太郎 → 電子証明書の新規発行 (README: "two minutes")
     also     : rules check at /rules; CA at /ca/toyama.cer, /crl/toyama.crl, /ocsp; health at /health
   Stop with Ctrl+C.
@@ -63,10 +72,10 @@ INFO
   cd src/CounterApp.Web
   # Demo__OpenHoursClock: outside counter hours the demo town's clock jumps to the next opening (see DemoClock.cs).
   # Security__TwoFactorRoles empty: supervisors and administrators are not forced to enrol an authenticator (demo only).
-  exec env ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" Database__DataDirectory="$data" \
+  exec env ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" Database__DataDirectory="$data" ASPNETCORE_URLS="$urls" \
     Demo__OpenHoursClock="${Demo__OpenHoursClock:-true}" \
     Security__TwoFactorRoles="${Security__TwoFactorRoles-}" \
-    dotnet bin/Release/net10.0/CounterApp.Web.dll --urls "http://localhost:5080"
+    dotnet bin/Release/net10.0/CounterApp.Web.dll
 }
 
 cmd_test() {

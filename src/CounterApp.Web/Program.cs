@@ -75,6 +75,11 @@ app.MapSupervisorPages();
 app.MapRevocation();
 app.MapInquiryLetters();
 app.MapRazorComponents<App>();
+if (!StartupCheck.SettingsAreValid(app.Services, Console.Error))
+{
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

@@ -1,7 +1,6 @@
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Receipts;
 using CounterApp.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // Beside AddCounterDatabase, so Program.cs needs no extra using.
 namespace CounterApp.Web.Data;
@@ -18,8 +17,9 @@ public static class AuditExtensions
     public static IHostApplicationBuilder AddCounterAudit(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddRealClock();
+        // Audit entries carry the real time even when the demo clock shifts the counter's rules.
+        builder.Services.AddScoped(sp => new AuditTrail(sp.GetRequiredService<CounterDbContext>(), sp.GetRequiredService<RealClock>()));
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<ReceiptBook>();
 

@@ -74,7 +74,7 @@ public static class FontLocator
 
         return exists(path)
             ? new FontFile(path, index)
-            : throw new FontNotFoundException($"{key} is set to {path}, which does not exist.");
+            : throw new FontNotFoundException($"{key} is set to {path}, which does not exist. Point it at a TrueType font file, or leave it empty and install one (Debian: apt-get install fonts-ipaexfont).");
     }
 
     private static FontFile? First(IEnumerable<FontFile> candidates, Func<string, bool> exists) =>

@@ -7,6 +7,7 @@ using CounterApp.Pki.Fingerprints;
 using CounterApp.Pki.Store;
 using CounterApp.Web.Data;
 using CounterApp.Web.Features.CertificateAuthority;
+using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Features.CaStatus;
@@ -17,7 +18,7 @@ namespace CounterApp.Web.Features.CaStatus;
 /// as /crl/{id}.crl), an OCSP self-check for the newest subscriber certificate in the CA's store, and the counter's
 /// certificates by state. Nothing is cached or made up: every value comes from the CA or the database at the request.
 /// </summary>
-public sealed class CaStatusHandler(CounterDbContext db, PrefecturalCa ca, TimeProvider time)
+public sealed class CaStatusHandler(CounterDbContext db, PrefecturalCa ca, RealClock time)
 {
     public async Task<CaStatusReport> GetAsync(CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,7 @@ using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.CertificateAuthority;
+using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Features.CardSession;
@@ -22,7 +23,7 @@ namespace CounterApp.Web.Features.CardSession;
 /// A certificate the CA issued that never reached the card is revoked at once (cessationOfOperation, R-CE-01).
 /// </summary>
 public sealed partial class CardSessionService(
-    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, IssuerMasterSecret masterSecret, TimeProvider time, ILogger<CardSessionService> logger)
+    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, IssuerMasterSecret masterSecret, RealClock time, ILogger<CardSessionService> logger)
 {
     private string? _residentCode;
 

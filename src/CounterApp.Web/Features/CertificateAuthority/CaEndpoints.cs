@@ -1,5 +1,6 @@
 using System.Globalization;
 using CounterApp.Pki.Ocsp;
+using CounterApp.Web.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -45,7 +46,7 @@ public static class CaEndpoints
         return Results.Bytes(ca.CertificateDer, CertificateContentType, lastModified: ca.Authority.Certificate.NotBefore.ToUniversalTime(), entityTag: new EntityTagHeaderValue(ca.CertificateETag));
     }
 
-    private static IResult Crl(string id, PrefecturalCa ca, IOptions<PkiOptions> options, TimeProvider time, HttpContext http)
+    private static IResult Crl(string id, PrefecturalCa ca, IOptions<PkiOptions> options, RealClock time, HttpContext http)
     {
         if (!ca.Serves(id))
         {
@@ -71,7 +72,7 @@ public static class CaEndpoints
         return Results.Bytes(crl.Der, CrlContentType, lastModified: crl.ThisUpdate, entityTag: tag);
     }
 
-    private static IResult OcspGet(string? request, PrefecturalCa ca, TimeProvider time, HttpContext http)
+    private static IResult OcspGet(string? request, PrefecturalCa ca, RealClock time, HttpContext http)
     {
         if (!OcspGetRequest.TryDecode(request, ca.OcspOptions, out var der))
         {
@@ -81,7 +82,7 @@ public static class CaEndpoints
         return OcspResult(http, ca.Ocsp.Answer(der), time, cacheable: true);
     }
 
-    private static async Task<IResult> OcspPostAsync(PrefecturalCa ca, TimeProvider time, HttpContext http)
+    private static async Task<IResult> OcspPostAsync(PrefecturalCa ca, RealClock time, HttpContext http)
     {
         var limit = ca.OcspOptions.MaxRequestBytes;
         if (http.Request.ContentLength > limit)
@@ -106,7 +107,7 @@ public static class CaEndpoints
     private static OcspAnswer Malformed(PrefecturalCa ca) => ca.Ocsp.Answer([]);
 
     /// <summary>RFC 5019 §6.2 for GET: Last-Modified thisUpdate, Expires nextUpdate, max-age up to nextUpdate.</summary>
-    private static IResult OcspResult(HttpContext http, OcspAnswer answer, TimeProvider time, bool cacheable)
+    private static IResult OcspResult(HttpContext http, OcspAnswer answer, RealClock time, bool cacheable)
     {
         if (cacheable && answer is { Status: OcspResponseStatus.Successful, ThisUpdate: { } thisUpdate, NextUpdate: { } nextUpdate })
         {

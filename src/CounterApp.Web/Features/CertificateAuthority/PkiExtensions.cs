@@ -1,5 +1,5 @@
 using CounterApp.Web.Data.Pki;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using CounterApp.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CounterApp.Web.Features.CertificateAuthority;
@@ -16,7 +16,7 @@ public static class PkiExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<PkiOptions>().Bind(builder.Configuration.GetSection(PkiOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PkiOptions>, PkiOptionsValidator>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddRealClock();
         builder.Services.AddSingleton<PkiDbContexts>();
         builder.Services.AddSingleton<PrefecturalCa>();
         builder.Services.AddScoped<RevocationProcessor>();

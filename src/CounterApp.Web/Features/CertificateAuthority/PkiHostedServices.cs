@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CounterApp.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CounterApp.Web.Features.CertificateAuthority;
@@ -19,7 +20,7 @@ internal sealed class PkiStartup(PrefecturalCa ca) : IHostedService
 /// Keeps the CRL fresh (R-RV-03): signs it at start, then checks it every Pki:CrlCheckInterval (default 1 minute):
 /// re-signed at half its lifetime and whenever the database has revocations the list lacks.
 /// </summary>
-internal sealed partial class CrlRefreshService(PrefecturalCa ca, IOptions<PkiOptions> options, TimeProvider time, ILogger<CrlRefreshService> logger) : BackgroundService
+internal sealed partial class CrlRefreshService(PrefecturalCa ca, IOptions<PkiOptions> options, RealClock time, ILogger<CrlRefreshService> logger) : BackgroundService
 {
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failed check is logged and retried at the next tick; it must not stop the app.")]
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -58,7 +59,7 @@ internal sealed partial class CrlRefreshService(PrefecturalCa ca, IOptions<PkiOp
 }
 
 /// <summary>Carries out pending revocation requests every Pki:RevocationPollInterval (default 15 s).</summary>
-internal sealed partial class RevocationProcessingService(IServiceScopeFactory scopes, IOptions<PkiOptions> options, TimeProvider time, ILogger<RevocationProcessingService> logger) : BackgroundService
+internal sealed partial class RevocationProcessingService(IServiceScopeFactory scopes, IOptions<PkiOptions> options, RealClock time, ILogger<RevocationProcessingService> logger) : BackgroundService
 {
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failed run is logged and retried at the next tick; it must not stop the app.")]
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

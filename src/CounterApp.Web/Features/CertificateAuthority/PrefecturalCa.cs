@@ -4,6 +4,7 @@ using CounterApp.Pki.Fingerprints;
 using CounterApp.Pki.Ocsp;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Pki;
+using CounterApp.Web.Hosting;
 using Microsoft.Extensions.Options;
 using Authority = CounterApp.Pki.Authority.CertificateAuthority;
 
@@ -15,7 +16,7 @@ namespace CounterApp.Web.Features.CertificateAuthority;
 /// on first run; a key that cannot be opened, or a store whose CA has no key, stops start-up (the CA never re-keys).
 /// </summary>
 public sealed partial class PrefecturalCa(
-    IOptions<PkiOptions> options, IOptions<DatabaseOptions> database, PkiDbContexts contexts, TimeProvider time, ILogger<PrefecturalCa> logger) : IDisposable
+    IOptions<PkiOptions> options, IOptions<DatabaseOptions> database, PkiDbContexts contexts, RealClock time, ILogger<PrefecturalCa> logger) : IDisposable
 {
     private readonly Lock _lock = new();
     private Opened? _opened;

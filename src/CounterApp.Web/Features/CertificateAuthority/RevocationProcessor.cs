@@ -5,6 +5,7 @@ using CounterApp.Pki.Store;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Features.CertificateAuthority;
@@ -17,7 +18,7 @@ namespace CounterApp.Web.Features.CertificateAuthority;
 /// A certificate the CA never issued (demo data) is still marked revoked on the counter's side, with a warning.
 /// Idempotent: a request done by another process is skipped; a certificate already revoked keeps its first revocation.
 /// </summary>
-public sealed partial class RevocationProcessor(CounterDbContext db, PrefecturalCa ca, AuditTrail audit, TimeProvider time, ILogger<RevocationProcessor> logger)
+public sealed partial class RevocationProcessor(CounterDbContext db, PrefecturalCa ca, AuditTrail audit, RealClock time, ILogger<RevocationProcessor> logger)
 {
     public const string AuditActor = "ca";
 

@@ -26,10 +26,14 @@ public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> u
         ("admin", "管理 三子", StaffRoles.Administrator),
     ];
 
-    /// <summary>Seeds when the demo office is missing; returns the generated sign-ins (empty when nothing was seeded).</summary>
+    /// <summary>
+    /// Seeds only a database that holds no town yet (no office, no resident, no staff account); returns the generated
+    /// sign-ins (empty when nothing was seeded). Keyed on emptiness, not on anything an administrator can edit (an
+    /// office code renamed from 001 must not make the next start seed the residents a second time).
+    /// </summary>
     public async Task<IReadOnlyList<(string UserName, string Password, string Role)>> SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (await db.Offices.AnyAsync(o => o.Code == OfficeCode, cancellationToken))
+        if (await db.Offices.AnyAsync(cancellationToken) || await db.Residents.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
         {
             return [];
         }

@@ -6,6 +6,7 @@ using CounterApp.Pki.Store;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Features.CertificateAuthority;
+using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Features.Issuance;
@@ -17,7 +18,7 @@ public sealed record SupersedeOldCertificate(Guid ApplicationId, string Actor, i
 /// superseded, in the CA (OCSP says so at once, the next CRL lists it) and on the counter's records, and the renewal
 /// completes; all in one transaction (the CA's store joins it). Safe to run again after a failure.
 /// </summary>
-public sealed class SupersedeOldCertificateHandler(CounterDbContext db, AuditTrail audit, PrefecturalCa ca, TimeProvider time)
+public sealed class SupersedeOldCertificateHandler(CounterDbContext db, AuditTrail audit, PrefecturalCa ca, RealClock time)
 {
     public const string AuditAction = "certificate.revoked";
 

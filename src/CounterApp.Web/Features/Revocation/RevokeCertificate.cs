@@ -13,6 +13,7 @@ using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.Issuance;
 using CounterApp.Web.Features.RulesDemo;
+using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -50,7 +51,7 @@ public sealed record RevokeCertificate(
 /// completes (Received → IdentityVerified → Completed) and the audit trail records it (R-X-01).
 /// </summary>
 public sealed class RevokeCertificateHandler(
-    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, DocumentCopyStore copies, IOptions<DocumentCopyOptions> copyOptions, TimeProvider time)
+    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, DocumentCopyStore copies, IOptions<DocumentCopyOptions> copyOptions, TimeProvider time, RealClock realTime)
 {
     public const string ReceivedAction = "application.received";
 
@@ -247,7 +248,7 @@ public sealed class RevokeCertificateHandler(
         }
 
         var order = RevocationTriggers.ForRequest(
-            new Certificate(certificate.Serial, string.Empty, certificate.IssuedOn, certificate.ExpiresOn, certificate.Status), context.Request.Procedure == Procedure.CompromiseNotice, now);
+            new Certificate(certificate.Serial, string.Empty, certificate.IssuedOn, certificate.ExpiresOn, certificate.Status), context.Request.Procedure == Procedure.CompromiseNotice, realTime.GetUtcNow());
         var outcome = RevokeInCa(order);
         certificate.Status = CertificateStatus.Revoked;
         certificate.RevokedAt = AuditChain.Stored(order.EffectiveAt);

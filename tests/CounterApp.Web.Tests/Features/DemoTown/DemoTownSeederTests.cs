@@ -100,6 +100,35 @@ public sealed class DemoTownSeederTests(PostgresServer postgres)
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Seed_WhenAnAdministratorRenamedTheOfficeCode_SeedsNothingAgain(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var services = TestServices.Build(database, Clock);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<DemoTownSeeder>().SeedAsync());
+        }
+
+        await using (var db = database.NewContext())
+        {
+            (await db.Offices.SingleAsync()).Code = "101";
+            await db.SaveChangesAsync();
+        }
+
+        // The next start: before, the seeder looked for office 001, found none and crashed on the residents' codes.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<DemoTownSeeder>().SeedAsync());
+        }
+
+        await using var check = database.NewContext();
+        Assert.Equal("101", (await check.Offices.SingleAsync()).Code);
+        Assert.Equal(8, await check.Residents.CountAsync());
+        Assert.Equal(3, await check.Users.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ReferenceData_WhenSeededTwiceAfterAnAdminEdit_KeepsTheEditAndAddsNothingTwice(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
