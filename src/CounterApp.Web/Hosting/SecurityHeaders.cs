@@ -16,10 +16,11 @@ public static class SecurityHeaders
     /// <summary>
     /// Scripts and styles only from the app's own files: no inline script or style, no eval, no plugins, no framing,
     /// forms post only back to the app. connect-src 'self' covers the fetch polling of today and the WebSocket of an
-    /// interactive Blazor Server circuit (same origin, ws/wss) later.
+    /// interactive Blazor Server circuit (same origin, ws/wss) later. Images may also be data: URLs: the authenticator
+    /// enrolment shows its QR code as an inline PNG (an image cannot run anything).
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Endpoint metadata: a response anyone may cache (the fingerprinted static files), even for a signed-in user.</summary>
