@@ -12,6 +12,7 @@ public static class UiExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRazorComponents();
+        builder.AddTransportSecurity();
         if (builder is WebApplicationBuilder web)
         {
             // Run from the build output (./build.sh run, tests) the compressed and fingerprinted assets live in obj/:
@@ -37,18 +38,24 @@ public static class UiExtensions
     public static WebApplication UseCounterUi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedProxyHeaders();
+        // First, so that error pages, 404s and every endpoint's answer carry the headers.
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             // Never a stack trace to the user: unhandled errors render the Japanese error page.
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        app.UseTransportSecurity(app.Environment.IsDevelopment());
+
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets().AllowAnonymous();
+        // The fingerprinted files hold no residents' data: they keep their long cache lifetime for signed-in staff too.
+        app.MapStaticAssets().AllowAnonymous().WithMetadata(SecurityHeaders.SharedCacheAllowed);
         app.MapCultureSwitch();
         return app;
     }

@@ -84,20 +84,41 @@ public sealed partial class DockerComposeTests
     }
 
     [Fact]
-    public void Compose_WhenRead_BuildsTheWebAppWithTheDeployDockerfileThatServesThePublishedPortAndOwnsTheDataVolume()
+    public void Compose_WhenRead_BuildsTheWebAppWithTheDeployDockerfileThatServesThePublishedPortsAndOwnsTheDataVolume()
     {
         var web = Service("web");
         var build = Map(web, "build");
         var dockerfile = File.ReadAllText(Path.Combine(RepoRoot, (string)build["context"]!, (string)build["dockerfile"]!));
 
-        var (_, containerPort) = Split(Assert.Single(List(web, "ports")));
-        Assert.Contains($"EXPOSE {containerPort}", dockerfile, StringComparison.Ordinal);
-        Assert.Contains($"ASPNETCORE_URLS=http://+:{containerPort}", dockerfile, StringComparison.Ordinal);
+        var ports = List(web, "ports").Select(Split).ToDictionary(p => p.Target, p => p.Source, StringComparer.Ordinal);
+        var urls = Environment(web)["ASPNETCORE_URLS"].Split(';');
+        Assert.Equal(["http://+:8080", "https://+:8443"], urls);
+        Assert.Equal(["8080", "8443"], ports.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("EXPOSE 8080 8443", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_URLS=http://+:8080", dockerfile, StringComparison.Ordinal);
         Assert.Contains("ENTRYPOINT [\"dotnet\", \"CounterApp.Web.dll\"]", dockerfile, StringComparison.Ordinal);
-        var (volume, dataDirectory) = Split(Assert.Single(List(web, "volumes")));
-        Assert.Contains(volume, Map(Compose, "volumes").Keys);
+        var named = List(web, "volumes").Select(Split).Where(v => Map(Compose, "volumes").ContainsKey(v.Source)).ToList();
+        var (_, dataDirectory) = Assert.Single(named);
         Assert.Equal(dataDirectory, Environment(web)["Database__DataDirectory"]);
         Assert.Contains($"chown app:app {dataDirectory}", dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_WhenRead_ServesHttpsWithTheMountedCertificateAndRedirectsPlainHttpToThePublishedHttpsPort()
+    {
+        var web = Service("web");
+        var environment = Environment(web);
+        var ports = List(web, "ports").Select(Split).ToDictionary(p => p.Target, p => p.Source, StringComparer.Ordinal);
+
+        // The certificate and its key come from a read-only bind mount, never from the image or the data volume.
+        var mount = List(web, "volumes").Select(Split).Single(v => v.Source.StartsWith("./", StringComparison.Ordinal));
+        Assert.EndsWith(":ro", mount.Target, StringComparison.Ordinal);
+        var certificates = mount.Target[..^":ro".Length];
+        Assert.True(Directory.Exists(Path.Combine(RepoRoot, mount.Source)), $"{mount.Source} (with its README) is missing.");
+        Assert.StartsWith(certificates + "/", environment["Kestrel__Certificates__Default__Path"], StringComparison.Ordinal);
+        Assert.StartsWith(certificates + "/", environment["Kestrel__Certificates__Default__KeyPath"], StringComparison.Ordinal);
+        Assert.Equal(ports["8443"], environment["Transport__RedirectToHttpsPort"]);
+        Assert.Equal("443", ports["8443"]);
     }
 
     [Theory]

@@ -24,10 +24,8 @@ public sealed class SchemaMigrator(DatabaseOptions options)
     public async Task<IReadOnlyList<SchemaScript>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         var scripts = SchemaScript.Load(ScriptsFolder);
-        if (options.Provider == DatabaseProvider.Sqlite)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(options.FilePath)!);
-        }
+        // Owner-only before the first write: the data folder 0700, the SQLite file (and so its -wal/-shm) 0600.
+        DataFolder.Prepare(options);
 
         await using var connection = Open();
         await connection.OpenAsync(cancellationToken);

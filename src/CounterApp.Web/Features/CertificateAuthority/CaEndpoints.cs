@@ -28,10 +28,12 @@ public static class CaEndpoints
     public static IEndpointRouteBuilder MapPki(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/ca/{id}.cer", Certificate).AllowAnonymous();
-        app.MapGet("/crl/{id}.crl", Crl).AllowAnonymous();
-        app.MapGet("/ocsp/{**request}", OcspGet).AllowAnonymous();
-        app.MapPost("/ocsp", OcspPostAsync).DisableAntiforgery().AllowAnonymous();
+        // Plain HTTP stays open for these even when staff pages are redirected to HTTPS (Transport:RedirectToHttpsPort).
+        var plain = TransportSecurity.PlainHttpAllowed;
+        app.MapGet("/ca/{id}.cer", Certificate).AllowAnonymous().WithMetadata(plain);
+        app.MapGet("/crl/{id}.crl", Crl).AllowAnonymous().WithMetadata(plain);
+        app.MapGet("/ocsp/{**request}", OcspGet).AllowAnonymous().WithMetadata(plain);
+        app.MapPost("/ocsp", OcspPostAsync).DisableAntiforgery().AllowAnonymous().WithMetadata(plain);
         return app;
     }
 
