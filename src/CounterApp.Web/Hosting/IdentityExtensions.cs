@@ -50,6 +50,8 @@ public static class IdentityExtensions
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            // Every request: a cookie from before a sign-out, a disabling or a password change is refused at once.
+            o.Events.OnValidatePrincipal = SessionCheck.Before(o.Events.OnValidatePrincipal);
         });
         builder.Services.Configure<SecurityStampValidatorOptions>(o =>
         {
