@@ -107,6 +107,20 @@ public sealed class RedirectInputTests(LoopbackAppFixture fixture) : IClassFixtu
         Assert.Matches("id=\"no-counter-needed\">[^<]*<a href=\"/\">", counter);
     }
 
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    [Trait("Rule", "R-X-03")]
+    public async Task SignOut_WhenTheReturnUrlIsHostile_GoesToTheSignInPage(string returnUrl)
+    {
+        using var client = Loopback.Client(fixture.Site, new CookieContainer(), followRedirects: false);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await Loopback.TokenAsync(client, "/account/login") });
+
+        var response = await client.PostAsync(new Uri("/account/logout?ReturnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login", Loopback.RedirectPath(fixture.Site, response));
+    }
+
     private async Task<int> CounterIdAsync()
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
