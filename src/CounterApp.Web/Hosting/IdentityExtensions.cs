@@ -50,6 +50,16 @@ public static class IdentityExtensions
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            // Signing in on the sign-in page (or out on the sign-out path) makes the cookie handler itself redirect to
+            // the ReturnUrl of the query: through the one local-URL check too (a hostile one would leave the site or,
+            // with U+3000, fail in the Location header). The page's own navigation then takes over.
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrl.OrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
+            // Every request: a cookie from before a sign-out, a disabling or a password change is refused at once.
+            o.Events.OnValidatePrincipal = SessionCheck.Before(o.Events.OnValidatePrincipal);
         });
         builder.Services.Configure<SecurityStampValidatorOptions>(o =>
         {

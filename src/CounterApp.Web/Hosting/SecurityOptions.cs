@@ -14,8 +14,9 @@ public sealed class SecurityOptions
     public int LockoutMinutes { get; set; } = 15;
 
     /// <summary>
-    /// How often a signed-in session is checked against the account (Identity's security stamp): an account disabled,
-    /// given a temporary password or stripped of its authenticator by an administrator is signed out within this time.
+    /// How often a signed-in session's roles, name and office are refreshed from the account. Sessions of an account
+    /// signed out, disabled, given a new password or stripped of its authenticator end at once, whatever this says
+    /// (<see cref="SessionCheck"/> compares the security stamp on every request).
     /// </summary>
     public int SessionRecheckMinutes { get; set; } = 1;
 

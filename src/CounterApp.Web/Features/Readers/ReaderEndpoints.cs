@@ -1,4 +1,5 @@
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -96,10 +97,7 @@ public static class ReaderEndpoints
     /// <summary>The local page to go back to (the site root for anything else), with the outcome in its query.</summary>
     internal static string WithOutcome(string? returnUrl, SimulatedReaderOutcome outcome)
     {
-        var local = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
-        return QueryHelpers.AddQueryString(WithoutOutcome(local), OutcomeQuery, outcome.ToString());
+        return QueryHelpers.AddQueryString(WithoutOutcome(LocalUrl.OrHome(returnUrl)), OutcomeQuery, outcome.ToString());
     }
 
     /// <summary>A local URL without a previous outcome (so posting twice does not stack them).</summary>

@@ -1,5 +1,3 @@
-using CounterApp.Web.Hosting;
-
 namespace CounterApp.Web.Features.SignIn;
 
 public static class SignInEndpoints
@@ -17,13 +15,13 @@ public static class SignInEndpoints
         return builder;
     }
 
-    /// <summary>POST /account/logout (a form with antiforgery in the header): signs out and returns to the sign-in page.</summary>
+    /// <summary>POST /account/logout (a form with antiforgery in the header): ends the session server-side and returns to the sign-in page.</summary>
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/account/logout", async (SignInService signIn, StaffContext staff, CancellationToken cancellationToken) =>
+        app.MapPost("/account/logout", async (SignInService signIn, HttpContext http, CancellationToken cancellationToken) =>
         {
-            await signIn.SignOutAsync(staff.IsSignedIn ? staff.UserName : null, cancellationToken);
+            await signIn.SignOutAsync(http.User, cancellationToken);
             return Results.LocalRedirect("/account/login");
         }).AllowAnonymous();
         return app;

@@ -179,7 +179,7 @@ public sealed partial class StaffAccountsHandler(CounterDbContext db, UserManage
         return StaffAccountResult.Done(user.Id);
     }
 
-    /// <summary>Disables (nobody can sign in; open sessions end at the next security check) or enables an account; enabling also ends a lockout.</summary>
+    /// <summary>Disables (nobody can sign in; open sessions end at their next request) or enables an account; enabling also ends a lockout.</summary>
     public async Task<StaffAccountResult> SetDisabledAsync(string id, bool disabled, string actor, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -112,7 +112,8 @@ public sealed class SignInTests
             ["Form.Password"] = StaffSignIn.Password,
         });
 
-        Assert.Contains("ロックされています", html, StringComparison.Ordinal);
+        // The same words as a wrong password (the page does not tell a locked account from an unknown name).
+        Assert.Contains("ユーザー名またはパスワードが正しくありません", html, StringComparison.Ordinal);
         var home = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Contains("/account/login", home.RequestMessage?.RequestUri?.ToString(), StringComparison.Ordinal);
     }
