@@ -17,8 +17,14 @@ namespace CounterApp.Web.Data.Audit;
 /// Run by <c>CounterApp.Web verify-audit</c> and the supervisor's 「チェーンを検証」. Rows written after the last
 /// checkpoint are covered by the chain alone: cutting them leaves nothing to find (Data/Audit/README.md).
 /// </summary>
-public sealed class AuditVerifier(CounterDbContext db, AuditCheckpointKey key)
+public sealed class AuditVerifier(CounterDbContext db, AuditCheckpointKey? key)
 {
+    /// <summary>A verifier without the checkpoint key (tests of the chain alone): any stored checkpoint is reported as unverifiable.</summary>
+    public AuditVerifier(CounterDbContext db)
+        : this(db, null)
+    {
+    }
+
     private const string NamedCheckpointMarker = "\"" + AuditCheckpoints.DetailKey + "\"";
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
@@ -73,18 +79,7 @@ public sealed class AuditVerifier(CounterDbContext db, AuditCheckpointKey key)
     private async Task<CheckpointPass> VerifyCheckpointsAsync(ChainPass chain, CancellationToken cancellationToken)
     {
         var pass = new CheckpointPass();
-        bool haveKey;
-        string? keyProblem = null;
-        try
-        {
-            haveKey = key.TryLoadExisting();
-        }
-        catch (AuditCheckpointKeyException e)
-        {
-            haveKey = false;
-            keyProblem = e.Message;
-        }
-
+        var keyProblem = LoadKey();
         var rows =
             from c in db.AuditCheckpoints.AsNoTracking()
             join a in db.AuditEntries.AsNoTracking() on c.HeadId equals a.Id into heads
@@ -97,13 +92,7 @@ public sealed class AuditVerifier(CounterDbContext db, AuditCheckpointKey key)
             var c = row.Checkpoint;
             pass.Finding = c.Id != previousId + 1
                 ? (previousId == 0 ? AuditFinding.FirstCheckpointMissing(c.Id) : AuditFinding.CheckpointMissing(previousId, c.Id))
-                : !haveKey
-                    ? (keyProblem is null ? AuditFinding.KeyMissing(c.Id, key.KeyFile) : AuditFinding.KeyUnusable(c.Id, key.KeyFile, keyProblem))
-                    : !string.Equals(c.KeyId, key.KeyId, StringComparison.Ordinal)
-                        ? AuditFinding.OtherKey(c.Id, c.KeyId, key.KeyFile, key.KeyId)
-                        : !key.Verifies(c)
-                            ? AuditFinding.Forged(c.Id)
-                            : CheckHead(chain, c, row.HeadRowHash, previousHead);
+                : keyProblem?.Invoke(c.Id) ?? CheckMac(c) ?? CheckHead(chain, c, row.HeadRowHash, previousHead);
             if (pass.Finding is not null)
             {
                 return pass;
@@ -123,6 +112,29 @@ public sealed class AuditVerifier(CounterDbContext db, AuditCheckpointKey key)
 
         return pass;
     }
+
+    // Null when the key is loaded; otherwise what to report at the first checkpoint.
+    private Func<long, AuditFinding>? LoadKey()
+    {
+        if (key is null)
+        {
+            return id => AuditFinding.KeyMissing(id, "(none given)");
+        }
+
+        try
+        {
+            return key.TryLoadExisting() ? null : id => AuditFinding.KeyMissing(id, key.KeyFile);
+        }
+        catch (AuditCheckpointKeyException e)
+        {
+            return id => AuditFinding.KeyUnusable(id, key.KeyFile, e.Message);
+        }
+    }
+
+    private AuditFinding? CheckMac(AuditCheckpoint c) =>
+        !string.Equals(c.KeyId, key!.KeyId, StringComparison.Ordinal) ? AuditFinding.OtherKey(c.Id, c.KeyId, key.KeyFile, key.KeyId)
+        : !key.Verifies(c) ? AuditFinding.Forged(c.Id)
+        : null;
 
     // The entry a checkpoint names must be there with the hash it recorded, and no fewer rows than it counted.
     private static AuditFinding? CheckHead(ChainPass chain, AuditCheckpoint c, string? headRowHash, long previousHead)
