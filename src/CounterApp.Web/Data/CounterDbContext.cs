@@ -62,6 +62,8 @@ public sealed class CounterDbContext(DbContextOptions<CounterDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
     public DbSet<RegisterEventRecord> RegisterEvents => Set<RegisterEventRecord>();
 
     public DbSet<RevocationRequestRecord> RevocationRequests => Set<RevocationRequestRecord>();

@@ -63,10 +63,12 @@ public sealed class TestDatabase : IAsyncDisposable
         if (Provider == DatabaseProvider.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(Options.DataDirectory))
-            {
-                Directory.Delete(Options.DataDirectory, recursive: true);
-            }
+        }
+
+        // The SQLite file, and on either provider the key files a test created there (e.g. the audit checkpoint key).
+        if (Directory.Exists(Options.DataDirectory))
+        {
+            Directory.Delete(Options.DataDirectory, recursive: true);
         }
 
         return ValueTask.CompletedTask;

@@ -53,41 +53,41 @@ public static class AuditChain
     /// What is wrong with <paramref name="entry"/> as the successor of the row <paramref name="previousId"/> with
     /// hash <paramref name="previousHash"/> (0 and <see cref="Genesis"/> for the first row); null when nothing is.
     /// </summary>
-    public static string? Check(AuditEntry entry, long previousId, string previousHash)
+    public static AuditFinding? Check(AuditEntry entry, long previousId, string previousHash)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Id != previousId + 1)
         {
             if (entry.Id <= previousId)
             {
-                return $"entry #{entry.Id} is out of order after #{previousId}";
+                return AuditFinding.Chain(AuditFindingKind.EntryOutOfOrder, entry.Id, $"entry #{entry.Id} is out of order after #{previousId}", entry.Id, previousId);
             }
 
             return previousId == 0
-                ? $"entry #1 is missing (the chain starts at #{entry.Id}): a row was deleted"
-                : $"entry #{previousId + 1} is missing (the chain goes from #{previousId} to #{entry.Id}): a row was deleted";
+                ? AuditFinding.Chain(AuditFindingKind.FirstEntryMissing, 1, $"entry #1 is missing (the chain starts at #{entry.Id}): a row was deleted", entry.Id)
+                : AuditFinding.Chain(AuditFindingKind.EntryMissing, previousId + 1, $"entry #{previousId + 1} is missing (the chain goes from #{previousId} to #{entry.Id}): a row was deleted", previousId + 1, previousId, entry.Id);
         }
 
         if (!string.Equals(entry.PreviousHash, previousHash, StringComparison.Ordinal))
         {
             return previousId == 0
-                ? $"entry #{entry.Id} does not start the chain (its previous hash is not {Genesis[..8]}…): rows were deleted, inserted or reordered"
-                : $"entry #{entry.Id} does not follow entry #{previousId} (previous hash differs): rows were deleted, inserted or reordered";
+                ? AuditFinding.Chain(AuditFindingKind.ChainStartBroken, entry.Id, $"entry #{entry.Id} does not start the chain (its previous hash is not {Genesis[..8]}…): rows were deleted, inserted or reordered", entry.Id)
+                : AuditFinding.Chain(AuditFindingKind.EntryNotChained, entry.Id, $"entry #{entry.Id} does not follow entry #{previousId} (previous hash differs): rows were deleted, inserted or reordered", entry.Id, previousId);
         }
 
         return string.Equals(entry.Hash, ComputeHash(entry), StringComparison.Ordinal)
             ? null
-            : $"entry #{entry.Id} was altered (its hash does not match its contents)";
+            : AuditFinding.Chain(AuditFindingKind.EntryAltered, entry.Id, $"entry #{entry.Id} was altered (its hash does not match its contents)", entry.Id);
     }
 
-    private static void AppendInt64(IncrementalHash sha, long value)
+    internal static void AppendInt64(IncrementalHash sha, long value)
     {
         Span<byte> bytes = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(bytes, value);
         sha.AppendData(bytes);
     }
 
-    private static void AppendText(IncrementalHash sha, string? value)
+    internal static void AppendText(IncrementalHash sha, string? value)
     {
         if (value is null)
         {

@@ -5,7 +5,8 @@ namespace CounterApp.Web.Features.AuditViewer;
 
 /// <summary>
 /// "Verify the chain" from the supervisor's page: the same <see cref="AuditVerifier"/> as the operator's
-/// <c>verify-audit</c> command, and the check itself audited with its result (R-X-01).
+/// <c>verify-audit</c> command (the chain and its keyed checkpoints), and the check itself audited with its result
+/// (R-X-01).
 /// </summary>
 public sealed class AuditChainCheck(AuditVerifier verifier, AuditTrail audit)
 {
@@ -23,10 +24,20 @@ public sealed class AuditChainCheck(AuditVerifier verifier, AuditTrail audit)
             ["headId"] = result.HeadId.ToString(CultureInfo.InvariantCulture),
             ["headHash"] = result.HeadHash,
         };
+        if (result.LastCheckpoint is { } last)
+        {
+            details["lastCheckpoint"] = last.Id.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (!result.Intact)
         {
-            details["brokenEntry"] = result.BrokenEntryId!.Value.ToString(CultureInfo.InvariantCulture);
-            details["problem"] = result.Problem;
+            if (result.BrokenEntryId is { } broken)
+            {
+                details["brokenEntry"] = broken.ToString(CultureInfo.InvariantCulture);
+            }
+
+            details["findings"] = string.Join(",", result.Findings.Select(f => f.Kind));
+            details["problem"] = result.Summary.Length > 2000 ? result.Summary[..2000] : result.Summary;
         }
 
         await audit.AppendAsync(

@@ -28,10 +28,11 @@ public sealed record CloseLedgerDayResult(Decision Decision, LedgerDayClosed? Cl
 /// <summary>
 /// Closes the day in one transaction: the audit chain's lock first (the receipt book's order), then on PostgreSQL
 /// SHARE locks on the receipt tables so no payment or void lands between the count and the close; the ledger is read,
-/// printed once with the supervisor and time, stored with its SHA-256 on the ledger_days row, and audited. From then
-/// on the database refuses any change to that day (0003_ledger_closed_days.sql).
+/// printed once with the supervisor and time, stored with its SHA-256 on the ledger_days row, and audited with a keyed
+/// checkpoint of the audit log that covers the entry. From then on the database refuses any change to that day
+/// (0003_ledger_closed_days.sql).
 /// </summary>
-public sealed class CloseLedgerDayHandler(CounterDbContext db, LedgerReader reader, DocumentRenderer renderer, AuditTrail audit, TimeProvider time)
+public sealed class CloseLedgerDayHandler(CounterDbContext db, LedgerReader reader, DocumentRenderer renderer, AuditTrail audit, AuditCheckpoints checkpoints, TimeProvider time)
 {
     public const string AuditAction = "ledger.day-closed";
 
@@ -108,7 +109,9 @@ public sealed class CloseLedgerDayHandler(CounterDbContext db, LedgerReader read
             await db.SaveChangesAsync(cancellationToken);
 
             closed = new LedgerDayClosed(request.Day, ledger.Expected, request.CashCounted, ledger.Difference!.Value, closedAt, pdf.Sha256, pdf.PageCount, pdf.MissingCharacters);
-            await audit.AppendAsync(ClosedEvent(request, closed), cancellationToken);
+
+            // The closed day is anchored at once (R-X-01): a keyed checkpoint of the log's head, this entry.
+            await checkpoints.AppendAndCheckpointAsync(ClosedEvent(request, closed), AuditCheckpoints.DayClose, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

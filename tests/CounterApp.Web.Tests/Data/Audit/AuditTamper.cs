@@ -6,7 +6,8 @@ namespace CounterApp.Web.Tests.Data.Audit;
 
 /// <summary>
 /// What an attacker with direct database access does: bypass the append-only triggers (SQLite: drop them;
-/// PostgreSQL: session_replication_role = replica, as the superuser) and change rows in plain SQL.
+/// PostgreSQL: session_replication_role = replica, as the superuser) and change rows, of the log or its checkpoints,
+/// in plain SQL.
 /// </summary>
 internal static class AuditTamper
 {
@@ -34,7 +35,8 @@ internal static class AuditTamper
         await connection.OpenAsync();
         await ExecuteAsync(connection, database.Provider == DatabaseProvider.Postgres
             ? "SET session_replication_role = replica;"
-            : "DROP TRIGGER IF EXISTS audit_entries_no_update; DROP TRIGGER IF EXISTS audit_entries_no_delete;");
+            : "DROP TRIGGER IF EXISTS audit_entries_no_update; DROP TRIGGER IF EXISTS audit_entries_no_delete; " +
+              "DROP TRIGGER IF EXISTS audit_checkpoints_no_update; DROP TRIGGER IF EXISTS audit_checkpoints_no_delete;");
         return connection;
     }
 

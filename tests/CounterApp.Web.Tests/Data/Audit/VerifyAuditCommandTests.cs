@@ -32,6 +32,38 @@ public sealed class VerifyAuditCommandTests(PostgresServer postgres)
         Assert.Contains("verify-audit: entry #2 was altered (its hash does not match its contents)", tampered.Error);
     }
 
+    [Fact]
+    [Trait("Rule", "R-X-01")]
+    public async Task VerifyAudit_WhenTheTailIsCutAfterACheckpoint_ExitsNonZeroNamingTheCut()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using (var db = database.NewContext())
+        {
+            var trail = new AuditTrail(db, TimeProvider.System);
+            for (var i = 0; i < 4; i++)
+            {
+                await trail.AppendAsync(new AuditEvent { Actor = "clerk", Action = $"action{i}", Outcome = AuditOutcomes.Succeeded });
+            }
+
+            await AuditKeys.Checkpoints(db, database, TimeProvider.System).CheckpointIfMovedAsync();
+        }
+
+        var intact = await RunAsync(database);
+        Assert.True(intact.ExitCode == 0, intact.Output + intact.Error);
+        Assert.Contains("verify-audit: 4 entries, chain intact, head #4 ", intact.Output);
+        Assert.Contains("; 1 checkpoint verified, the last #1 at ", intact.Output);
+
+        // Deleting the newest rows left a chain that verified on its own ("2 entries, chain intact").
+        await AuditTamper.ExecuteAsync(database, "DELETE FROM audit_entries WHERE id >= 3");
+        var cut = await RunAsync(database);
+
+        Assert.NotEqual(0, cut.ExitCode);
+        Assert.DoesNotContain("chain intact", cut.Output, StringComparison.Ordinal);
+        var line = Assert.Single(cut.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("verify-audit:", StringComparison.Ordinal));
+        Assert.StartsWith("verify-audit: the log ends at entry #2, but checkpoint #1 (", line, StringComparison.Ordinal);
+        Assert.EndsWith("covers 4 entries up to entry #4: entries #3 to #4 were deleted (the end of the log was cut)", line.TrimEnd(), StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

@@ -148,7 +148,7 @@ public sealed class CloseLedgerDayTests(PostgresServer postgres)
         await kit.PayAsync(LedgerKit.At(LedgerKit.Day1, 9, 0), "clerk", Issuance);
         kit.Clock.Now = LedgerKit.At(LedgerKit.Day1, 17, 0);
         await using var db = kit.NewContext();
-        var handler = LedgerKit.Close(db, kit.Clock);
+        var handler = kit.Close(db, kit.Clock);
 
         var byClerk = await handler.HandleAsync(new CloseLedgerDay(kit.OfficeId, LedgerKit.Day2, -1, 500, "clerk"));
         Assert.Equal(["cashCounted", "day", "supervisor"], byClerk.Decision.BrokenRules.Select(b => b.Field).Order());

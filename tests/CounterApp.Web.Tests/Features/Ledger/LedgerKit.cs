@@ -105,8 +105,8 @@ internal sealed class LedgerKit : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
-    public static CloseLedgerDayHandler Close(CounterDbContext db, TimeProvider clock) =>
-        new(db, new LedgerReader(db), PdfTools.Renderer, new AuditTrail(db, clock), clock);
+    public CloseLedgerDayHandler Close(CounterDbContext db, TimeProvider clock) =>
+        new(db, new LedgerReader(db), PdfTools.Renderer, new AuditTrail(db, clock), AuditKeys.Checkpoints(db, Database, clock), clock);
 
     public static RecordLedgerAdjustmentHandler Adjust(CounterDbContext db, TimeProvider clock) => new(db, new AuditTrail(db, clock), clock);
 
