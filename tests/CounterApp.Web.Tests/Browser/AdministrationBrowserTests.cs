@@ -71,7 +71,7 @@ public sealed class AdministrationBrowserTests(BrowserFixture browser) : IClassF
         await admin.FillAsync("#deadline-NewIssuance-time", "17:00");
         await admin.ClickAsync("#save-deadlines");
         await admin.WaitForSelectorAsync("#admin-saved");
-        Assert.Equal("2026-11-20 17:00", (await admin.InnerTextAsync("#deadline-NewIssuance-current")).Trim());
+        Assert.Equal("令和8年(2026年)11月20日 17:00", (await admin.InnerTextAsync("#deadline-NewIssuance-current")).Trim());
         await browser.StepAsync(admin, "deadline-saved");
 
         var clerk = await browser.SignedInPageAsync(StaffRoles.Clerk);

@@ -57,7 +57,8 @@ public sealed class RevocationBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.WaitForSelectorAsync("#step-confirm");
         await browser.StepAsync(page, "revoke-confirm");
         Assert.Contains(serial, await page.InnerTextAsync("#summary-serial"), StringComparison.Ordinal);
-        Assert.Contains("cessationOfOperation", await page.InnerTextAsync("#summary-reason"), StringComparison.Ordinal);
+        Assert.Equal("利用の停止", (await page.InnerTextAsync("#summary-reason")).Trim());
+        Assert.Equal("cessationOfOperation", await page.GetAttributeAsync("#summary-reason", "data-reason"));
 
         // An expired licence is refused: the rule is named, focus goes to the list, nothing is revoked.
         await FillDocumentAsync(page, new DateOnly(2026, 11, 1));

@@ -3,6 +3,7 @@ using CounterApp.Domain.Time;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Features.Administration;
@@ -33,7 +34,7 @@ public sealed class HolidayOpeningDaysHandler(CounterDbContext db, AuditTrail au
         var today = TokyoClock.Today(time);
         if (day < today || day.Year > 2050)
         {
-            return AdminResult.Refused("R-HR-02", "day", "OpeningDayOutOfRange", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return AdminResult.Refused("R-HR-02", "day", "OpeningDayOutOfRange", UiFormat.Date(today));
         }
 
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
@@ -47,14 +48,14 @@ public sealed class HolidayOpeningDaysHandler(CounterDbContext db, AuditTrail au
         var old = await ListAsync(cancellationToken);
         if (old.Contains(day))
         {
-            return AdminResult.Refused("R-HR-02", "day", "OpeningDayDuplicate", Format(day));
+            return AdminResult.Refused("R-HR-02", "day", "OpeningDayDuplicate", UiFormat.Date(day));
         }
 
         db.HolidayOpeningDays.Add(new HolidayOpeningDay { Day = day, Note = note });
         await db.SaveChangesAsync(cancellationToken);
         await AuditAsync(AddedAction, request.Actor, day, note, old, [.. old, day], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return AdminResult.Done(Format(day));
+        return AdminResult.Done(UiFormat.Date(day));
     }
 
     public async Task<AdminResult> RemoveAsync(DateOnly day, string actor, CancellationToken cancellationToken = default)
@@ -64,7 +65,7 @@ public sealed class HolidayOpeningDaysHandler(CounterDbContext db, AuditTrail au
         var row = await db.HolidayOpeningDays.SingleOrDefaultAsync(d => d.Day == day, cancellationToken);
         if (row is null)
         {
-            return AdminResult.Refused("R-HR-02", "day", "OpeningDayNotListed", Format(day));
+            return AdminResult.Refused("R-HR-02", "day", "OpeningDayNotListed", UiFormat.Date(day));
         }
 
         var old = await ListAsync(cancellationToken);
@@ -72,7 +73,7 @@ public sealed class HolidayOpeningDaysHandler(CounterDbContext db, AuditTrail au
         await db.SaveChangesAsync(cancellationToken);
         await AuditAsync(RemovedAction, actor, day, row.Note, old, old.Where(d => d != day).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return AdminResult.Done(Format(day));
+        return AdminResult.Done(UiFormat.Date(day));
     }
 
     private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

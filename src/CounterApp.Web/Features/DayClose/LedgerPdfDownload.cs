@@ -1,6 +1,7 @@
 using System.Globalization;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Features.Ledger;
+using CounterApp.Web.Hosting;
 
 namespace CounterApp.Web.Features.DayClose;
 
@@ -32,7 +33,7 @@ public sealed class LedgerPdfDownload(LedgerPrintHandler print, AuditTrail audit
         {
             details["problem"] = e.Message;
             await audit.AppendAsync(new AuditEvent { Actor = actor, Counter = counter, Action = AuditAction, Outcome = AuditOutcomes.Refused, Details = details }, cancellationToken);
-            return new LedgerPdfResult(null, DayCloseText.Get("PdfAltered", day));
+            return new LedgerPdfResult(null, DayCloseText.Get("PdfAltered", UiFormat.Date(day)));
         }
 
         details["sha256"] = printed.Sha256;

@@ -51,7 +51,7 @@ public sealed class ExpireLettersHandler(CounterDbContext db, AuditTrail audit, 
         LetterMapper.Apply(loaded.Letter, loaded.Record);
         var application = await ApplicationMapper.LoadAsync(db, loaded.Record.ApplicationId, cancellationToken)
             ?? throw new InvalidOperationException($"Inquiry letter {id} has no application.");
-        var reason = LetterText.Get("ExpiredReason", loaded.Letter.Reference.Display, loaded.Letter.ValidThrough);
+        var reason = LetterText.Get("ExpiredReason", loaded.Letter.Reference.Display, loaded.Letter.ValidThrough is { } through ? Hosting.UiFormat.Date(through) : "—");
         var closed = false;
         if (application.Application.State is ApplicationState.Received or ApplicationState.InquiryLetterMailed or ApplicationState.AnswerReturned)
         {

@@ -44,7 +44,7 @@ public sealed class PrepareInquiryLetterHandler(CounterDbContext db, AuditTrail 
 
         if (loaded.Application.State != ApplicationState.Received || !loaded.Application.IsEligibilityConfirmed)
         {
-            return LetterResult.Invalid("R-X-03", "application.state", LetterText.Get("WrongStep", loaded.Application.State));
+            return LetterResult.Invalid("R-X-03", "application.state", LetterText.Get("WrongStep", Issuance.IssuanceText.State(loaded.Application.State)));
         }
 
         if (await db.InquiryLetters.AnyAsync(

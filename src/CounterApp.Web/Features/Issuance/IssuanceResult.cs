@@ -1,3 +1,4 @@
+using CounterApp.Domain.Applications;
 using CounterApp.Domain.Rules;
 
 namespace CounterApp.Web.Features.Issuance;
@@ -52,8 +53,9 @@ public sealed record IssuanceResult(IssuanceOutcome Outcome, IReadOnlyList<Broke
     public static IssuanceResult Invalid(string ruleId, string field, string message) =>
         new(IssuanceOutcome.Invalid, [new BrokenRule(ruleId, field, message)], message);
 
+    /// <summary>The step is not the application's: the message names its state in words (the code is for the log, not the clerk).</summary>
     public static IssuanceResult WrongStep(string state) =>
-        Invalid("R-X-03", "application.state", IssuanceText.Get("WrongStep", state));
+        Invalid("R-X-03", "application.state", IssuanceText.Get("WrongStep", Enum.TryParse<ApplicationState>(state, out var known) ? IssuanceText.State(known) : state));
 
     public static IssuanceResult NotFound() => new(IssuanceOutcome.NotFound, [], IssuanceText.Get("ApplicationNotFound"));
 

@@ -12,4 +12,7 @@ public sealed class IssuanceText
 
     /// <summary>The text named <paramref name="name"/> in the UI culture, its placeholders filled in.</summary>
     public static string Get(string name, params object?[] args) => Text.Format(name, args);
+
+    /// <summary>An application state as the clerk reads it (受付済み, 手数料収納済み…), never the code.</summary>
+    public static string State(Domain.Applications.ApplicationState state) => Get("State_" + state);
 }

@@ -1,17 +1,11 @@
-using System.Globalization;
-using CounterApp.Domain.Eras;
+using CounterApp.Web.Hosting;
 
 namespace CounterApp.Web.Features.Residents;
 
-/// <summary>Dates and times as the residents pages show them: era and Gregorian year in Japanese (R-X-04), ISO in English.</summary>
+/// <summary>Dates and times as the residents pages show them: <see cref="UiFormat"/> (era and Gregorian year in Japanese, R-X-04).</summary>
 public static class ResidentFormat
 {
-    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public static string Date(DateOnly date) => UiFormat.Date(date);
 
-    public static string Date(DateOnly date) => English || date < JapaneseEra.Earliest
-        ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : JapaneseEraDate.Format(date, withGregorianYear: true);
-
-    public static string DateTime(DateTime tokyo) =>
-        Date(DateOnly.FromDateTime(tokyo)) + " " + tokyo.ToString("H:mm", CultureInfo.InvariantCulture);
+    public static string DateTime(DateTime tokyo) => UiFormat.DateTime(tokyo);
 }

@@ -87,7 +87,7 @@ public sealed class OfficeHoursTests(PostgresServer postgres)
         Assert.True(removed.Succeeded, removed.Message);
         Assert.Equal(("R-HR-02", "day"), (duplicate.Problem!.RuleId, duplicate.Problem.Field));
         Assert.Contains("すでに休日開庁日", duplicate.Message, StringComparison.Ordinal);
-        Assert.Contains("今日（2026-11-24）以降", past.Message, StringComparison.Ordinal);
+        Assert.Contains("今日（令和8年(2026年)11月24日）以降", past.Message, StringComparison.Ordinal);
         Assert.Equal("day", garbled.Problem!.Field);
         Assert.Equal("note", longNote.Problem!.Field);
         Assert.Equal("day", notListed.Problem!.Field);

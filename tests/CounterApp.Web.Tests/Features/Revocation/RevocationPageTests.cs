@@ -69,7 +69,7 @@ public sealed class RevocationPageTests
 
         Assert.Contains("id=\"step-confirm\"", confirm, StringComparison.Ordinal);
         Assert.Contains("id=\"power-of-attorney\"", confirm, StringComparison.Ordinal);
-        Assert.Contains("keyCompromise", confirm, StringComparison.Ordinal);
+        Assert.Contains("data-reason=\"keyCompromise\">鍵の危殆化（秘密鍵の漏えい等）</dd>", confirm, StringComparison.Ordinal);
         Assert.Contains("<label for=\"document-copy\"", confirm, StringComparison.Ordinal);
         Assert.Contains("data-rule=\"R-ID-04\" data-field=\"document.copy\"", refused, StringComparison.Ordinal);
         Assert.Contains("id=\"step-confirm\"", refused, StringComparison.Ordinal);
