@@ -24,9 +24,17 @@ public static class JapaneseEraDate
     /// <summary>令和8年11月22日.</summary>
     public static string Format(DateOnly date) => Format(date, withGregorianYear: false);
 
-    /// <summary>令和8年11月22日, or with <paramref name="withGregorianYear"/> 令和8年(2026年)11月22日.</summary>
+    /// <summary>
+    /// 令和8年11月22日, or with <paramref name="withGregorianYear"/> 令和8年(2026年)11月22日. A date before the era table
+    /// (1873-01-01) has no era form: it is written in the Gregorian calendar (1872年12月31日), never an exception.
+    /// </summary>
     public static string Format(DateOnly date, bool withGregorianYear)
     {
+        if (date < JapaneseEra.Earliest)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+        }
+
         var (era, year) = EraOf(date);
         var yearText = year == 1 ? "元" : year.ToString(CultureInfo.InvariantCulture);
         var gregorian = withGregorianYear ? $"({date.Year}年)" : string.Empty;

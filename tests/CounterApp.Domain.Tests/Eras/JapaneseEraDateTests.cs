@@ -30,9 +30,12 @@ public sealed class JapaneseEraDateTests
     }
 
     [Fact]
-    public void Format_WhenBeforeGregorianReform_Throws()
+    [Trait("Rule", "R-X-03")]
+    public void Format_WhenBeforeGregorianReform_WritesTheGregorianDateInsteadOfThrowing()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => JapaneseEraDate.Format(new DateOnly(1872, 12, 31)));
+        Assert.Equal("1872年12月31日", JapaneseEraDate.Format(new DateOnly(1872, 12, 31)));
+        Assert.Equal("1年1月1日", JapaneseEraDate.Format(DateOnly.MinValue, withGregorianYear: true));
+        Assert.Throws<ArgumentOutOfRangeException>(() => JapaneseEraDate.EraOf(new DateOnly(1872, 12, 31)));
     }
 
     [Fact]

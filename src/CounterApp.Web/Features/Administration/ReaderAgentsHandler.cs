@@ -16,7 +16,7 @@ public sealed class ReaderAgentsHandler(CounterDbContext db, AgentAdministration
     public async Task<AdminResult> IssueCodeAsync(string? agentName, int? counterId, string actor, CancellationToken cancellationToken = default)
     {
         var name = agentName?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > AgentAdministration.MaxNameLength)
+        if (string.IsNullOrEmpty(name) || name.Length > AgentAdministration.MaxNameLength || name.Any(char.IsControl))
         {
             return AdminResult.Refused("R-X-01", "agentName", "AgentNameInvalid", AgentAdministration.MaxNameLength);
         }

@@ -54,6 +54,11 @@ public sealed class SaveOfficeHoursHandler(CounterDbContext db, AuditTrail audit
         }
 
         var updated = Describe(sessions);
+        if (string.Equals(updated, old, StringComparison.Ordinal))
+        {
+            return AdminResult.Done(updated); // the same schedule: nothing written, nothing to audit
+        }
+
         db.OfficeSessions.RemoveRange(current);
         db.OfficeSessions.AddRange(sessions.Select(s => new OfficeSession { OfficeId = office.Id, Start = s.Start, End = s.End }));
         await db.SaveChangesAsync(cancellationToken);

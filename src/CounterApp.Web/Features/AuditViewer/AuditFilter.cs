@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CounterApp.Domain.Eras;
 using CounterApp.Domain.Time;
 
 namespace CounterApp.Web.Features.AuditViewer;
@@ -15,8 +16,8 @@ public sealed record AuditFilter(DateOnly? From = null, DateOnly? To = null, str
     /// <summary>The first instant (UTC) of <see cref="From"/> in Tokyo.</summary>
     public DateTime? FromUtc => From is { } day ? TokyoClock.FromTokyo(day.ToDateTime(TimeOnly.MinValue)).UtcDateTime : null;
 
-    /// <summary>The first instant (UTC) after <see cref="To"/> in Tokyo.</summary>
-    public DateTime? BeforeUtc => To is { } day ? TokyoClock.FromTokyo(day.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime : null;
+    /// <summary>The first instant (UTC) after <see cref="To"/> in Tokyo; none after the last day there is.</summary>
+    public DateTime? BeforeUtc => To is { } day && day < DateOnly.MaxValue ? TokyoClock.FromTokyo(day.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime : null;
 
     /// <summary>The filter as query-string pairs (for paging links and the CSV link); empty values left out.</summary>
     public string ToQueryString()
@@ -58,6 +59,9 @@ public static class AuditFilterInput
     public const int MaxActorLength = 256;
     public const int MaxActionLength = 100;
 
+    /// <summary>The last page number a link may ask for (far beyond any real log, and its offset fits an int).</summary>
+    public const int MaxPage = 1_000_000;
+
     public static (AuditFilter Filter, IReadOnlyList<AuditFilterError> Errors) Parse(string? from, string? to, string? resident, string? actor, string? action)
     {
         var errors = new List<AuditFilterError>();
@@ -89,6 +93,20 @@ public static class AuditFilterInput
         return (new AuditFilter(fromDay, toDay, residentCode, actorName, prefix), errors);
     }
 
+    /// <summary>The page number (?page=, as text): 1 when absent; a value that is not 1…<see cref="MaxPage"/> is an error naming the field.</summary>
+    public static (int Number, AuditFilterError? Error) Page(string? value)
+    {
+        var text = Clean(value);
+        if (text is null)
+        {
+            return (1, null);
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= MaxPage
+            ? (number, null)
+            : (1, new AuditFilterError("page", AuditViewerText.Get("ErrorPage", MaxPage)));
+    }
+
     private static string? Clean(string? value)
     {
         var text = value?.Normalize(NormalizationForm.FormKC).Trim();
@@ -105,7 +123,14 @@ public static class AuditFilterInput
 
         if (DateOnly.TryParseExact(text.Replace('/', '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day;
+            if (day >= JapaneseEra.Earliest)
+            {
+                return day;
+            }
+
+            // Before the Gregorian calendar in Japan: no era form, and 0001-01-01 in Tokyo is before the first UTC instant.
+            errors.Add(new AuditFilterError(field, AuditViewerText.Get("ErrorDateTooEarly", AuditViewerText.Get("Label_" + field))));
+            return null;
         }
 
         errors.Add(new AuditFilterError(field, AuditViewerText.Get("ErrorDate", AuditViewerText.Get("Label_" + field))));

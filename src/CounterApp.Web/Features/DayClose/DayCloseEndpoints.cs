@@ -1,4 +1,5 @@
 using System.Globalization;
+using CounterApp.Domain.Eras;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.AuditViewer;
@@ -31,6 +32,11 @@ public static class DayCloseEndpoints
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return Results.Text(DayCloseText.Get("ErrorDay"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (date < JapaneseEra.Earliest)
+        {
+            return Results.Text(DayCloseText.Get("ErrorDayTooEarly"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (staff.OfficeId is not { } office)

@@ -40,6 +40,13 @@ public static partial class RegisterEventParser
     public static bool TryParse(ReadOnlyMemory<byte> body, out RegisterChangeEvent? change, out RegisterEventProblem? problem)
     {
         change = null;
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            // JsonDocument reads bytes lazily: invalid UTF-8 inside a string would only throw later, as an unexpected error.
+            problem = new RegisterEventProblem("body", RegisterValues.Message("EventNotUtf8"));
+            return false;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body, DocumentOptions);
