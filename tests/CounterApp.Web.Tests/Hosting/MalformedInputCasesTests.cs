@@ -124,24 +124,6 @@ public sealed class MalformedInputCasesTests(RegisterSyncAppFactory app) : IClas
 
     [Fact]
     [Trait("Rule", "R-X-03")]
-    public async Task AdminDocuments_WhenAcceptedIsNotABoolean_RefusesNamingTheField()
-    {
-        using var client = await StaffSignIn.SignInAsync(app, StaffRoles.Administrator);
-        var page = await client.GetStringAsync(new Uri("/admin/documents", UriKind.Relative));
-        var (_, defaults, _) = HtmlForms.Read(page, "/admin/documents").Where(f => f.Defaults.Any(d => d.Value == "save-documents")).MaxBy(f => f.Fields.Count);
-        var fields = defaults.Where(d => d.Key != "Documents.Rows[0].Accepted").ToDictionary(d => d.Key, d => d.Value);
-        fields["Documents.Rows[0].Accepted"] = "maybe";
-
-        using var response = await client.PostAsync(new Uri("/admin/documents", UriKind.Relative), new FormUrlEncodedContent(fields));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("data-field=\"Documents.Rows[0].Accepted\"", html, StringComparison.Ordinal);
-        Assert.Contains("チェックボックスは true を送るか", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    [Trait("Rule", "R-X-03")]
     public async Task AdminDeadlines_WhenProcedureIsANumber_RefusesNamingIt()
     {
         using var client = await StaffSignIn.SignInAsync(app, StaffRoles.Administrator);

@@ -198,6 +198,14 @@ public sealed class CardServiceCheck(CounterDbContext db, AuditTrail audit, Time
             return CardServiceResult.Invalid("R-ID-01", "document.typeCode", CardServiceText.Get("DocumentTypeUnknown"));
         }
 
+        // R-ID-03: a kind of document with an expiry date is not judged without it (a blank date must not skip the check).
+        var entered = IdentityDocumentRules.CheckEntered(
+            new PresentedIdentityDocument(document.TypeCode, DocumentHolder.Resident, document.IssuedOn, document.ExpiresOn, document.AddressMatchesRegister), catalog);
+        if (entered.BrokenRules is [var missing, ..])
+        {
+            return CardServiceResult.Invalid(missing.RuleId, missing.Field, missing.Message);
+        }
+
         return document.IssuedOn is { } issued && document.ExpiresOn is { } expires && expires < issued
             ? CardServiceResult.Invalid("R-X-03", "document.expiresOn", CardServiceText.Get("DocumentDatesOrder"))
             : null;

@@ -2,12 +2,12 @@ using CounterApp.Domain.Applications;
 
 namespace CounterApp.Web.Features.CardServices;
 
-/// <summary>The card services page's choice: which service, who is at the counter.</summary>
+/// <summary>The card services page's choice as posted (which service, who is at the counter); read strictly, a missing or unknown value is refused.</summary>
 public sealed class ChooseCardServiceForm
 {
-    public Procedure Procedure { get; set; } = Procedure.Unlock;
+    public string? Procedure { get; set; }
 
-    public ApplicantKind Applicant { get; set; } = ApplicantKind.InPerson;
+    public string? Applicant { get; set; }
 }
 
 /// <summary>

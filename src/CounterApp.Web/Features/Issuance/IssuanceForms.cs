@@ -1,4 +1,3 @@
-using CounterApp.Domain.Applications;
 using CounterApp.Domain.Fees;
 
 namespace CounterApp.Web.Features.Issuance;
@@ -9,12 +8,12 @@ public sealed class StepForm
     public string? Step { get; set; }
 }
 
-/// <summary>The first screen's choices.</summary>
+/// <summary>The first screen's choices, as posted: a choice that is missing or not one of the options stays null (refused).</summary>
 public sealed class StartForm
 {
-    public Procedure Procedure { get; set; } = Procedure.NewIssuance;
+    public string? Procedure { get; set; }
 
-    public ApplicantKind Applicant { get; set; } = ApplicantKind.InPerson;
+    public string? Applicant { get; set; }
 }
 
 /// <summary>The identity document as the clerk enters it; the scan comes as the file field "copy".</summary>

@@ -172,6 +172,14 @@ public sealed class RecordIdentityDocumentHandler(
             return IssuanceResult.Invalid("R-ID-01", "document.typeCode", IssuanceText.Get("DocumentTypeRequired"));
         }
 
+        // R-ID-03: a kind of document with an expiry date is not judged without it (a blank date must not skip the check).
+        var entered = IdentityDocumentRules.CheckEntered(
+            new PresentedIdentityDocument(request.TypeCode, DocumentHolder.Resident, request.IssuedOn, request.ExpiresOn, request.AddressMatchesRegister), catalog);
+        if (entered.BrokenRules is [var missing, ..])
+        {
+            return IssuanceResult.Invalid(missing.RuleId, missing.Field, missing.Message);
+        }
+
         if (request.IssuedOn is { } issued && request.ExpiresOn is { } expires && expires < issued)
         {
             return IssuanceResult.Invalid("R-X-03", "document.expiresOn", IssuanceText.Get("DocumentDatesOrder"));

@@ -117,6 +117,12 @@ public sealed class RevokeCertificateHandler(
         var holder = request.Applicant == ApplicantKind.Proxy ? DocumentHolder.Proxy : DocumentHolder.Resident;
         var document = new PresentedIdentityDocument(
             request.DocumentTypeCode!, holder, request.DocumentIssuedOn, request.DocumentExpiresOn, holder == DocumentHolder.Proxy || request.DocumentAddressMatchesRegister);
+        if (IdentityDocumentRules.CheckEntered(document, reference.Documents).BrokenRules is [var missing, ..])
+        {
+            // R-ID-03: a kind of document with an expiry date is not judged without it (a blank date must not skip the check).
+            return RevocationResult.Invalid(missing.RuleId, missing.Field, missing.Message);
+        }
+
         var powerOfAttorney = request.Applicant == ApplicantKind.Proxy ? new PowerOfAttorney(request.PowerOfAttorneySigned, request.PowerOfAttorneySealed) : null;
         var decision = Decision.Combine(
             IdentityDocumentRules.Check(document, reference.Documents, today),

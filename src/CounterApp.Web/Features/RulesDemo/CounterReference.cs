@@ -41,7 +41,7 @@ public sealed record CounterReference(Office Office, OfficeHours Hours, FeeSched
             fees.GetValueOrDefault(FeeItem.CertificateRenewal, FeeSchedule.Default.Renewal),
             fees.GetValueOrDefault(FeeItem.ResidentCard, FeeSchedule.Default.ResidentCard));
         var types = await db.IdentityDocumentTypes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken);
-        var catalog = new IdentityDocumentCatalog(types.Select(t => new IdentityDocumentType(t.Code, t.NameJa, t.NameEn, t.IssuedOnOrAfter, t.Accepted, t.AddressCheck)));
+        var catalog = new IdentityDocumentCatalog(types.Select(t => new IdentityDocumentType(t.Code, t.NameJa, t.NameEn, t.IssuedOnOrAfter, t.Accepted, t.AddressCheck, IdentityDocumentCatalog.KindHasExpiry(t.Code))));
         return new CounterReference(
             new Office(office.Code, office.Name, office.MunicipalityCode, office.MunicipalityName, office.Ward),
             hours,

@@ -196,6 +196,8 @@ public sealed class ConfirmSecondVisitHandler(
         var broken = Decision.Combine(decisions).BrokenRules.ToList();
         if (document is not null)
         {
+            // R-ID-03: a kind of document with an expiry date is not judged without it.
+            broken.AddRange(IdentityDocumentRules.CheckEntered(document, catalog).BrokenRules.Select(b => b with { Field = "proxy." + b.Field }));
             if (request.ProxyDocumentIssuedOn is { } from && request.ProxyDocumentExpiresOn is { } to && to < from)
             {
                 broken.Add(new BrokenRule("R-X-03", "proxy.document.expiresOn", SecondVisitText.Get("DocumentDatesOrder")));
