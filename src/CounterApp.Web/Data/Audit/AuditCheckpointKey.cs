@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ namespace CounterApp.Web.Data.Audit;
 /// </summary>
 public sealed partial class AuditCheckpointKey(IOptions<AuditOptions> options, IOptions<DatabaseOptions> database, ILogger<AuditCheckpointKey> logger) : IDisposable
 {
-    public const int KeySizeInBytes = 32;
+    public const int KeySizeInBytes = SecretKeyFile.KeySizeInBytes;
 
     private const string Tag = "CounterApp.AuditCheckpoint.v1";
     private static readonly byte[] CheckText = Encoding.ASCII.GetBytes("CounterApp.AuditCheckpoints.KeyCheck.v1");
@@ -132,21 +133,15 @@ public sealed partial class AuditCheckpointKey(IOptions<AuditOptions> options, I
         byte[] key;
         try
         {
-            key = Convert.FromBase64String(File.ReadAllText(KeyFile).Trim());
+            key = SecretKeyFile.Read(KeyFile, out var looseMode);
+            if (looseMode)
+            {
+                LogLooseMode(logger, KeyFile);
+            }
         }
-        catch (FormatException e)
+        catch (InvalidDataException e)
         {
-            throw new AuditCheckpointKeyException($"The audit checkpoint key file {KeyFile} is not base64 text; it must hold the 256-bit key written at first start.", e);
-        }
-
-        if (key.Length != KeySizeInBytes)
-        {
-            throw new AuditCheckpointKeyException($"The audit checkpoint key file {KeyFile} holds {key.Length * 8} bits; a 256-bit key is required.");
-        }
-
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(KeyFile) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
-        {
-            LogLooseMode(logger, KeyFile);
+            throw new AuditCheckpointKeyException(e.Message, e);
         }
 
         return key;
@@ -161,34 +156,10 @@ public sealed partial class AuditCheckpointKey(IOptions<AuditOptions> options, I
                 "Restore the key file from the backup (or point Audit:CheckpointKeyFile at it); a new key would make those checkpoints look forged, so none is created.");
         }
 
-        var folder = Path.GetDirectoryName(KeyFile)!;
-        var key = RandomNumberGenerator.GetBytes(KeySizeInBytes);
-        var text = Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\n");
-        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var stream = new FileStream(KeyFile, create);
-            stream.Write(text);
-        }
-        catch (IOException) when (File.Exists(KeyFile))
+        if (SecretKeyFile.TryCreate(KeyFile) is not { } key)
         {
             // Another instance created it a moment ago: use that one.
-            CryptographicOperations.ZeroMemory(key);
             return Load();
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(text);
         }
 
         LogCreated(logger, KeyFile);

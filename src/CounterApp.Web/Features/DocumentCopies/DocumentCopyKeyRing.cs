@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CounterApp.Web.Data;
+using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ namespace CounterApp.Web.Features.DocumentCopies;
 /// </summary>
 public sealed partial class DocumentCopyKeyRing(IOptions<DocumentCopyOptions> options, IOptions<DatabaseOptions> database, ILogger<DocumentCopyKeyRing> logger) : IDisposable
 {
-    public const int KeySizeInBytes = 32;
+    public const int KeySizeInBytes = SecretKeyFile.KeySizeInBytes;
 
     private static readonly byte[] CheckText = Encoding.ASCII.GetBytes("CounterApp.DocumentCopies.KeyCheck.v1");
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -90,21 +91,15 @@ public sealed partial class DocumentCopyKeyRing(IOptions<DocumentCopyOptions> op
         byte[] key;
         try
         {
-            key = Convert.FromBase64String(File.ReadAllText(KeyFile).Trim());
+            key = SecretKeyFile.Read(KeyFile, out var looseMode);
+            if (looseMode)
+            {
+                LogLooseMode(logger, KeyFile);
+            }
         }
-        catch (FormatException e)
+        catch (InvalidDataException e)
         {
-            throw new DocumentCopyKeyException($"The document-copy key file {KeyFile} is not base64 text; it must hold the 256-bit key written at first start.", e);
-        }
-
-        if (key.Length != KeySizeInBytes)
-        {
-            throw new DocumentCopyKeyException($"The document-copy key file {KeyFile} holds {key.Length * 8} bits; a 256-bit key is required.");
-        }
-
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(KeyFile) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
-        {
-            LogLooseMode(logger, KeyFile);
+            throw new DocumentCopyKeyException(e.Message, e);
         }
 
         return key;
@@ -119,28 +114,10 @@ public sealed partial class DocumentCopyKeyRing(IOptions<DocumentCopyOptions> op
                 "Restore the key file from the backup (or point DocumentCopies:KeyFile at it); a new key would make those copies unreadable, so none is created.");
         }
 
-        var folder = Path.GetDirectoryName(KeyFile)!;
-        var key = RandomNumberGenerator.GetBytes(KeySizeInBytes);
-        if (OperatingSystem.IsWindows())
+        if (SecretKeyFile.TryCreate(KeyFile) is not { } key)
         {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(KeyFile, Convert.ToBase64String(key) + "\n");
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
-            try
-            {
-                using var stream = new FileStream(KeyFile, create);
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\n"));
-            }
-            catch (IOException) when (File.Exists(KeyFile))
-            {
-                // Another instance created it a moment ago: use that one.
-                CryptographicOperations.ZeroMemory(key);
-                return Load();
-            }
+            // Another instance created it a moment ago: use that one.
+            return Load();
         }
 
         LogCreated(logger, KeyFile);
