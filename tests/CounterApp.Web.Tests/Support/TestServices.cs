@@ -2,6 +2,7 @@ using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Data.Seed;
 using CounterApp.Web.Features.DemoTown;
+using CounterApp.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,7 @@ internal static class TestServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(time ?? TimeProvider.System);
+        services.AddRealClock();
         services.AddDbContext<CounterDbContext>(db => DatabaseExtensions.Configure(db, database.Options));
         services.AddIdentityCore<StaffUser>(o => o.Password.RequiredLength = 12).AddRoles<IdentityRole>().AddEntityFrameworkStores<CounterDbContext>();
         services.AddScoped(sp => new ReferenceDataSeeder(sp.GetRequiredService<CounterDbContext>(), database.Options));

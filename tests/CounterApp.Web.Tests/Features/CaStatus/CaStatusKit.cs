@@ -9,6 +9,7 @@ using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.RegisterSync;
 using CounterApp.Web.Features.Residents;
+using CounterApp.Web.Hosting;
 using CounterApp.Web.Tests.Features.Ledger;
 using CounterApp.Web.Tests.Features.Residents;
 using CounterApp.Web.Tests.Support;
@@ -48,6 +49,7 @@ internal sealed class CaStatusKit : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new MovableClock(CounterAppFactory.Now));
+        services.AddRealClock();
         services.AddDbContext<CounterDbContext>(db => DatabaseExtensions.Configure(db, database.Options));
         services.AddIdentityCore<StaffUser>(o => o.Password.RequiredLength = 12).AddRoles<IdentityRole>().AddEntityFrameworkStores<CounterDbContext>();
         services.AddSingleton(Options.Create(database.Options));

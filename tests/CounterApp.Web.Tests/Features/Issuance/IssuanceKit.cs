@@ -14,6 +14,7 @@ using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.Issuance;
 using CounterApp.Web.Features.RulesDemo;
 using CounterApp.Web.Features.Voids;
+using CounterApp.Web.Hosting;
 using CounterApp.Web.Tests.Features.Ledger;
 using CounterApp.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -77,6 +78,7 @@ internal sealed class IssuanceKit : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
+        services.AddRealClock();
         services.AddDbContext<CounterDbContext>(db => DatabaseExtensions.Configure(db, database.Options));
         services.AddIdentityCore<StaffUser>(o => o.Password.RequiredLength = 12).AddRoles<IdentityRole>().AddEntityFrameworkStores<CounterDbContext>();
         services.AddSingleton(Options.Create(database.Options));

@@ -3,6 +3,7 @@ using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.DemoTown;
 using CounterApp.Web.Features.StaffAccounts;
+using CounterApp.Web.Hosting;
 using CounterApp.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,7 @@ internal sealed class StaffAccountsKit : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(new FixedTimeProvider(CounterAppFactory.Now));
+        collection.AddRealClock();
         collection.AddDbContext<CounterDbContext>(db => DatabaseExtensions.Configure(db, database.Options));
         // The app's policy (Hosting/IdentityExtensions): 12 characters, 6 different ones, Identity's character classes.
         collection.AddIdentityCore<StaffUser>(o =>
