@@ -1,7 +1,7 @@
 using System.Net;
 using CounterApp.Web.Data;
+using CounterApp.Web.Tests.Data.Schema;
 using CounterApp.Web.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace CounterApp.Web.Tests.Pki;
 
@@ -15,17 +15,19 @@ public sealed class PkiStartupTests(PostgresServer postgres)
     [Fact]
     public async Task Start_WhenPostgresHasNoKeyPassphrase_FailsFastNamingTheSetting()
     {
-        using var app = new PkiApp(systemClock: false, new Dictionary<string, string?>
+        // The built app as an operator starts it: one line naming the setting, exit 1, no stack trace.
+        var (exitCode, output, error) = await AppProcess.RunAsync("--urls=http://127.0.0.1:0", new Dictionary<string, string>
         {
-            ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
-            ["ConnectionStrings:Counter"] = await postgres.CreateDatabaseAsync("pki"),
+            ["Database__Provider"] = nameof(DatabaseProvider.Postgres),
+            ["ConnectionStrings__Counter"] = await postgres.CreateDatabaseAsync("pki"),
         });
 
-        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-
-        var validation = Assert.IsType<OptionsValidationException>(failure.GetBaseException(), exactMatch: false);
-        Assert.Contains("Pki:KeyPassphrase", validation.Message);
-        Assert.Contains("Postgres", validation.Message);
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("CounterApp cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains("Pki:KeyPassphrase", line, StringComparison.Ordinal);
+        Assert.Contains("Postgres", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
     }
 
     [Theory]
