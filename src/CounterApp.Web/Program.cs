@@ -62,6 +62,11 @@ if (OperatorCommands.IsCommand(args))
 }
 
 var app = builder.Build();
+if (!StartupCheck.SettingsAreValid(app.Services, Console.Error))
+{
+    return 1;
+}
+
 app.UseCounterUi();
 app.MapCounterHealth();
 app.MapSignIn();
@@ -75,11 +80,6 @@ app.MapSupervisorPages();
 app.MapRevocation();
 app.MapInquiryLetters();
 app.MapRazorComponents<App>();
-if (!StartupCheck.SettingsAreValid(app.Services, Console.Error))
-{
-    return 1;
-}
-
 await app.RunAsync();
 return 0;
 

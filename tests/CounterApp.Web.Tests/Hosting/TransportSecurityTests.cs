@@ -4,11 +4,11 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Tests.Data.Schema;
 using CounterApp.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CounterApp.Web.Tests.Hosting;
 
@@ -88,14 +88,31 @@ public sealed class TransportSecurityTests
     [InlineData("Transport:KnownProxies", "10.0.0.5,proxy.example")]
     [InlineData("Transport:KnownNetworks", "10.0.0.0/33")]
     [InlineData("Transport:RedirectToHttpsPort", "0")]
-    public void Start_WhenATransportSettingIsMalformed_StopsNamingTheSetting(string key, string value)
+    public async Task Start_WhenATransportSettingIsMalformed_StopsNamingTheSetting(string key, string value)
     {
-        using var app = new CounterAppFactory();
-        app.Settings[key] = value;
+        var data = Path.Combine(Path.GetTempPath(), "counterapp-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            // The built app as an operator starts it: exit 1 and one line naming the setting, never a stack trace.
+            var (exitCode, output, error) = await AppProcess.RunAsync("--urls=http://127.0.0.1:0", new Dictionary<string, string>
+            {
+                ["Database__DataDirectory"] = data,
+                [key.Replace(":", "__", StringComparison.Ordinal)] = value,
+            });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
-
-        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+            Assert.Equal(1, exitCode);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("CounterApp cannot start: ", line, StringComparison.Ordinal);
+            Assert.Contains(key, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
     }
 
     private static async Task<(Outcome Outcome, List<string> Cookies)> ThroughProxyAsync(string? proxies, string? networks)
