@@ -32,7 +32,7 @@ public static class AuditExtensions
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddHostedService<AuditCheckpointKeyCheck>();
         builder.Services.AddHostedService<AuditCheckpointService>();
-        builder.Services.AddScoped<ReceiptBook>();
+        builder.Services.AddScoped(sp => new ReceiptBook(sp.GetRequiredService<CounterDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RealClock>()));
 
         // The command table is process-wide; hosts built side by side (tests) register it once.
         if (Interlocked.Exchange(ref _commandRegistered, 1) == 0)

@@ -14,10 +14,11 @@ namespace CounterApp.Web.Data.Receipts;
 /// transaction ends, so concurrent payments queue for it, and a payment that rolls back gives its number back.
 /// The receipt, its lines and its audit entry are written in the same transaction.
 /// </summary>
-public sealed class ReceiptBook(CounterDbContext db, TimeProvider time)
+public sealed class ReceiptBook(CounterDbContext db, TimeProvider time, TimeProvider? auditTime = null)
 {
-    // On the same context, so the audit entry and its lock are in the payment's transaction.
-    private readonly AuditTrail _audit = new(db, time);
+    // On the same context, so the audit entry and its lock are in the payment's transaction. The receipt is dated by
+    // the counter's clock; its audit entry by the audit log's (the real time, even under the demo clock).
+    private readonly AuditTrail _audit = new(db, auditTime ?? time);
 
     public const string AuditAction = "fee.receipt-issued";
 

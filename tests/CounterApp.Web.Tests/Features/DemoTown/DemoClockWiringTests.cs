@@ -71,6 +71,25 @@ public sealed partial class DemoClockWiringTests
         Assert.InRange(new DateTimeOffset(DateTime.SpecifyKind(signIn.At, DateTimeKind.Utc)), before.AddMinutes(-1), after);
     }
 
+    [Fact]
+    [Trait("Rule", "R-X-01")]
+    public async Task ReceiptBook_WhenTheCounterClockIsShifted_DatesTheReceiptByTheCounterAndItsAuditEntryByTheRealTime()
+    {
+        await using var factory = new CounterAppFactory { Settings = { ["Demo:OpenHoursClock"] = "true" } };
+        _ = factory.Services;
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
+        var office = await db.Offices.Select(o => o.Id).FirstAsync();
+
+        var receipt = await scope.ServiceProvider.GetRequiredService<CounterApp.Web.Data.Receipts.ReceiptBook>()
+            .IssueAsync(new CounterApp.Web.Data.Receipts.ReceiptRequest(office, [new(Domain.Fees.FeeItem.CertificateIssuance, 500)], "clerk"));
+
+        Assert.Equal(CounterAppFactory.Now.UtcDateTime, DateTime.SpecifyKind(receipt.PaidAt, DateTimeKind.Utc));
+        var entry = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).FirstAsync(a => a.Action == CounterApp.Web.Data.Receipts.ReceiptBook.AuditAction);
+        Assert.InRange(new DateTimeOffset(DateTime.SpecifyKind(entry.At, DateTimeKind.Utc)), before, DateTimeOffset.UtcNow.AddSeconds(5));
+    }
+
     [GeneratedRegex(@"Produced At: (.+ GMT)")]
     private static partial Regex ProducedAt();
 
