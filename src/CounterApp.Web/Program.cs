@@ -67,6 +67,11 @@ if (!StartupCheck.SettingsAreValid(app.Services, Console.Error))
     return 1;
 }
 
+if (app.Services.GetRequiredService<CrashPoints>().HoldAt is { } crashPoint)
+{
+    Console.Error.WriteLine($"WARNING: Faults:HoldAt={crashPoint}: card sessions stop for good at that point (crash tests only).");
+}
+
 app.UseCounterUi();
 app.MapCounterHealth();
 app.MapSignIn();

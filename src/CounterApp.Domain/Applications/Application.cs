@@ -109,6 +109,13 @@ public sealed partial class Application
         Payment = payment;
     }
 
+    /// <summary>The issuance request recorded before the CA was asked (R-CE-09); kept with the certificate it produced.</summary>
+    public IssuanceIntent? Intent { get; private set; }
+
+    /// <summary>True while a card session has left marks that a crash could strand (from KeyGenerated to PasswordSet).</summary>
+    public bool IsIssuing => State is ApplicationState.KeyGenerated or ApplicationState.Issuing or ApplicationState.CertificateIssued
+        or ApplicationState.WrittenToCard or ApplicationState.PasswordSet;
+
     /// <summary>R-CE-01: the key pair was generated on the card.</summary>
     public void MarkKeyGenerated(DateTimeOffset at, string by)
     {
@@ -116,11 +123,23 @@ public sealed partial class Application
         Move(ApplicationState.FeePaid, ApplicationState.KeyGenerated, nameof(MarkKeyGenerated), at, by);
     }
 
-    /// <summary>The prefectural CA issued the certificate with this serial.</summary>
+    /// <summary>
+    /// R-CE-09: the request the CA is about to sign is recorded first (request id, card, public key hash), so that after
+    /// any crash the CA can be asked what it signed for this application.
+    /// </summary>
+    public void RecordIssuanceIntent(IssuanceIntent intent, DateTimeOffset at, string by)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        intent.Validate();
+        Move(ApplicationState.KeyGenerated, ApplicationState.Issuing, nameof(RecordIssuanceIntent), at, by, $"request {intent.RequestId}");
+        Intent = intent;
+    }
+
+    /// <summary>The prefectural CA issued the certificate with this serial for the recorded request.</summary>
     public void MarkCertificateIssued(string serial, DateTimeOffset at, string by)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serial);
-        Move(ApplicationState.KeyGenerated, ApplicationState.CertificateIssued, nameof(MarkCertificateIssued), at, by, serial);
+        Move(ApplicationState.Issuing, ApplicationState.CertificateIssued, nameof(MarkCertificateIssued), at, by, serial);
         IssuedSerial = serial;
     }
 
@@ -134,6 +153,35 @@ public sealed partial class Application
         }
     }
 
+    /// <summary>R-CE-05: the resident's chosen password is set on the card; the certificate is usable.</summary>
+    public void MarkPasswordSet(DateTimeOffset at, string by) =>
+        Move(ApplicationState.WrittenToCard, ApplicationState.PasswordSet, nameof(MarkPasswordSet), at, by);
+
+    /// <summary>
+    /// R-CE-09: the card session was cut before the password was set (a failure, a pulled card, a crash). Whatever the
+    /// CA signed for it has been revoked (<paramref name="revokedSerial"/>, when there was one); the application goes
+    /// back to the card step with its fee standing, so the clerk retries without a second fee or abandons it (R-FE-03).
+    /// </summary>
+    public void ReturnToCardStep(string reason, string? revokedSerial, DateTimeOffset at, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (State is not (ApplicationState.KeyGenerated or ApplicationState.Issuing or ApplicationState.CertificateIssued or ApplicationState.WrittenToCard))
+        {
+            throw new InvalidTransitionException(Procedure, State, nameof(ReturnToCardStep));
+        }
+
+        if (IssuedSerial is { } issued && !string.Equals(issued, revokedSerial, StringComparison.Ordinal))
+        {
+            throw new InvalidTransitionException($"Application {Id}: certificate {issued} must be revoked before the card step is offered again.");
+        }
+
+        var note = revokedSerial is null ? reason : $"{reason}; certificate {revokedSerial} revoked (cessationOfOperation)";
+        Record(ApplicationState.FeePaid, at, by, Capped(note));
+        _outstanding.Remove(Obligation.SupersedeOldCertificate);
+        IssuedSerial = null;
+        Intent = null;
+    }
+
     /// <summary>
     /// R-CE-04: the old certificate was revoked as superseded (only after the new one is on the card). A renewal that
     /// failed after writing still owes this, so it can be discharged in the Failed state too.
@@ -141,7 +189,7 @@ public sealed partial class Application
     public void MarkOldCertificateSuperseded(DateTimeOffset at, string by)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        if (State is not (ApplicationState.WrittenToCard or ApplicationState.Failed) || !_outstanding.Remove(Obligation.SupersedeOldCertificate))
+        if (State is not (ApplicationState.WrittenToCard or ApplicationState.PasswordSet or ApplicationState.Failed) || !_outstanding.Remove(Obligation.SupersedeOldCertificate))
         {
             throw new InvalidTransitionException(Procedure, State, nameof(MarkOldCertificateSuperseded));
         }
@@ -149,10 +197,10 @@ public sealed partial class Application
         _history.Add(new StateChange(State, State, at, by, "old certificate superseded"));
     }
 
-    /// <summary>The procedure is done: issuance after writing to the card (and superseding on renewal); others after identity.</summary>
+    /// <summary>The procedure is done: issuance once the password is set (and the old certificate superseded on renewal); others after identity.</summary>
     public void Complete(DateTimeOffset at, string by)
     {
-        var from = Procedure.IssuesCertificate() ? ApplicationState.WrittenToCard : ApplicationState.IdentityVerified;
+        var from = Procedure.IssuesCertificate() ? ApplicationState.PasswordSet : ApplicationState.IdentityVerified;
         if (_outstanding.Contains(Obligation.SupersedeOldCertificate))
         {
             throw new InvalidTransitionException($"Renewal {Id} cannot complete before the old certificate is superseded.");
@@ -198,6 +246,12 @@ public sealed partial class Application
         if (IsClosed)
         {
             throw new InvalidTransitionException(Procedure, State, nameof(Fail));
+        }
+
+        if (IsIssuing)
+        {
+            // R-CE-09: a cut card session is first resolved (its certificate revoked, ReturnToCardStep, or completed).
+            throw new InvalidTransitionException($"Application {Id} is in a card session ({State}); resolve it before the application fails.");
         }
 
         var written = State == ApplicationState.WrittenToCard;

@@ -74,7 +74,8 @@ public sealed partial class Application
         Payment? payment = null,
         string? issuedSerial = null,
         IEnumerable<BrokenRule>? refusedFor = null,
-        IEnumerable<Obligation>? outstanding = null)
+        IEnumerable<Obligation>? outstanding = null,
+        IssuanceIntent? intent = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(residentCode);
         ArgumentNullException.ThrowIfNull(history);
@@ -98,10 +99,21 @@ public sealed partial class Application
             throw new ArgumentException($"Application {id}: a payment is kept exactly when the fee was paid.", nameof(payment));
         }
 
-        if (reached.Contains(ApplicationState.CertificateIssued) != issuedSerial is { Length: > 0 })
+        // A serial is kept from CertificateIssued on; an interrupted issuance that went back to the card step dropped it.
+        var holdsCertificate = state is ApplicationState.CertificateIssued or ApplicationState.WrittenToCard or ApplicationState.PasswordSet
+            || (state == ApplicationState.Completed && procedure.IssuesCertificate());
+        if ((issuedSerial is { Length: > 0 } && !reached.Contains(ApplicationState.CertificateIssued)) || (holdsCertificate && issuedSerial is not { Length: > 0 }))
         {
             throw new ArgumentException($"Application {id}: a serial is kept exactly when a certificate was issued.", nameof(issuedSerial));
         }
+
+        var inSession = state is ApplicationState.Issuing or ApplicationState.CertificateIssued or ApplicationState.WrittenToCard or ApplicationState.PasswordSet;
+        if (inSession && intent is null)
+        {
+            throw new ArgumentException($"Application {id}: an issuance in {state} keeps the request it recorded.", nameof(intent));
+        }
+
+        intent?.Validate();
 
         if ((state == ApplicationState.Refused) != (refused.Count > 0))
         {
@@ -115,6 +127,7 @@ public sealed partial class Application
             Payment = payment,
             IssuedSerial = issuedSerial,
             RefusedFor = refused,
+            Intent = intent,
         };
         application._history.AddRange(steps);
         application._outstanding.UnionWith(owed);
@@ -129,7 +142,7 @@ public sealed partial class Application
             {
                 Obligation.VoidOrRefundFee => state == ApplicationState.Failed && payment is { Stands: true },
                 Obligation.RevokeUnwrittenCertificate => state == ApplicationState.Failed && issuedSerial is not null,
-                Obligation.SupersedeOldCertificate => procedure == Procedure.Renewal && state is ApplicationState.WrittenToCard or ApplicationState.Failed,
+                Obligation.SupersedeOldCertificate => procedure == Procedure.Renewal && state is ApplicationState.WrittenToCard or ApplicationState.PasswordSet or ApplicationState.Failed,
                 _ => false,
             };
             if (!possible)

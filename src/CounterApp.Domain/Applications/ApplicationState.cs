@@ -2,8 +2,10 @@ namespace CounterApp.Domain.Applications;
 
 /// <summary>
 /// The application's life. Issuance and renewal: Received → (InquiryLetterMailed → AnswerReturned) → IdentityVerified →
-/// FeePaid → KeyGenerated → CertificateIssued → WrittenToCard → Completed. Other procedures: Received →
-/// IdentityVerified → Completed. Ends: Completed, Refused, Cancelled, Failed.
+/// FeePaid → KeyGenerated → Issuing (the request recorded before the CA signs) → CertificateIssued → WrittenToCard →
+/// PasswordSet → Completed. An issuance cut between KeyGenerated and PasswordSet goes back to FeePaid once whatever the
+/// CA signed is revoked (R-CE-09). Other procedures: Received → IdentityVerified → Completed. Ends: Completed, Refused,
+/// Cancelled, Failed.
 /// </summary>
 public enum ApplicationState
 {
@@ -13,8 +15,10 @@ public enum ApplicationState
     IdentityVerified,
     FeePaid,
     KeyGenerated,
+    Issuing,
     CertificateIssued,
     WrittenToCard,
+    PasswordSet,
     Completed,
     Refused,
     Cancelled,

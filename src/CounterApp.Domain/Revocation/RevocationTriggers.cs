@@ -60,4 +60,8 @@ public static class RevocationTriggers
     /// <summary>R-FE-03 / issue flow: a certificate issued but never written to the card is revoked.</summary>
     public static RevocationOrder ForUnwrittenCertificate(string serial, DateTimeOffset at) =>
         new(serial, RevocationReason.CessationOfOperation, at, "R-CE-01", "NotWrittenToCard");
+
+    /// <summary>R-CE-09: an issuance cut before the password was set; what the CA signed for it is revoked.</summary>
+    public static RevocationOrder ForInterruptedIssuance(string serial, DateTimeOffset at) =>
+        new(serial, RevocationReason.CessationOfOperation, at, "R-CE-09", "IssuanceInterrupted");
 }

@@ -73,6 +73,25 @@ public sealed class CertificateAuthority : IDisposable
     public IssuedCertificate Issue(CertificateSubject subject, SubscriberKey key, DateOnly cardExpiryDate) =>
         SubscriberIssuance.Issue(this, subject, key, cardExpiryDate);
 
+    /// <summary>
+    /// Issues for a recorded request (R-CE-09): idempotent by <paramref name="requestId"/>. Asking again, or twice at
+    /// once, returns the certificate signed the first time, never a second one (refused for another public key).
+    /// </summary>
+    /// <exception cref="CertificateRequestRejectedException">The request id was signed for another key.</exception>
+    public IssuedCertificate Issue(CertificateSubject subject, SubscriberKey key, ResidentCard card, Guid requestId)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (requestId == Guid.Empty)
+        {
+            throw new ArgumentException("An issuance request has an id.", nameof(requestId));
+        }
+
+        return SubscriberIssuance.Issue(this, subject, key, card.ExpiryDate, requestId);
+    }
+
+    /// <summary>The serial this CA signed for an issuance request, or null when it signed nothing for it (R-CE-09 recovery).</summary>
+    public CertificateSerial? FindIssued(Guid requestId) => Store.FindByRequest(requestId)?.Serial;
+
     /// <summary>Issues onto <paramref name="card"/>: its expiry caps the validity (R-CE-03).</summary>
     public IssuedCertificate Issue(CertificateSubject subject, SubscriberKey key, ResidentCard card)
     {

@@ -29,19 +29,28 @@ internal static class UniqueSerials
         throw new InvalidOperationException($"The certificate store refused {Attempts} random serials in a row; check its unique index.");
     }
 
-    /// <summary>As above, for a signer that knows the validity it wrote: the signed DER is stored without being parsed back.</summary>
+    /// <summary>
+    /// As above, for a signer that knows the validity it wrote: the signed DER is stored without being parsed back.
+    /// With a <paramref name="requestId"/>, a request that already has a certificate (asked twice, or by two threads at
+    /// once) gets that certificate back, never a second one.
+    /// </summary>
     public static (CertificateSerial Serial, StoredCertificate Stored) SignAndStore(
-        ICertificateStore store, CertificateKind kind, DateTimeOffset notBefore, DateTimeOffset notAfter, Func<CertificateSerial, byte[]> sign)
+        ICertificateStore store, CertificateKind kind, DateTimeOffset notBefore, DateTimeOffset notAfter, Func<CertificateSerial, byte[]> sign, Guid? requestId = null)
     {
         var storedNotBefore = Validity.ToSeconds(notBefore).ToUniversalTime();
         var storedNotAfter = Validity.ToSeconds(notAfter).ToUniversalTime();
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var serial = CertificateSerial.NewRandom();
-            var stored = new StoredCertificate(serial, kind, sign(serial), storedNotBefore, storedNotAfter);
+            var stored = new StoredCertificate(serial, kind, sign(serial), storedNotBefore, storedNotAfter, RequestId: requestId);
             if (store.TryAdd(stored))
             {
                 return (serial, stored);
+            }
+
+            if (requestId is { } request && store.FindByRequest(request) is { } first)
+            {
+                return (first.Serial, first);
             }
         }
 

@@ -14,4 +14,7 @@ public enum RequestRejection
 
     /// <summary>An RSA key outside 2048–8192 bits or with an unusable public exponent.</summary>
     UnacceptableKey,
+
+    /// <summary>The request id already has a certificate for another public key: a request is signed once, for one key.</summary>
+    RequestIdReused,
 }

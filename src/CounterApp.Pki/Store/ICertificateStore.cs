@@ -11,7 +11,10 @@ namespace CounterApp.Pki.Store;
 /// </summary>
 public interface ICertificateStore
 {
-    /// <summary>Records a signed certificate; false when its serial is already taken, and the CA signs again with a new one.</summary>
+    /// <summary>
+    /// Records a signed certificate; false when its serial is already taken (the CA signs again with a new one) or its
+    /// request id already has a certificate (the CA then answers with that one).
+    /// </summary>
     bool TryAdd(StoredCertificate certificate);
 
     /// <summary>The certificate with this serial, or null when this CA never issued it.</summary>
@@ -23,6 +26,9 @@ public interface ICertificateStore
     /// </summary>
     StoredStatus? FindStatus(CertificateSerial serial) =>
         Find(serial) is { } stored ? (stored.Revocation is null ? StoredStatus.Unrevoked : new StoredStatus(stored.Revocation)) : null;
+
+    /// <summary>The certificate signed for this issuance request, or null when none was (R-CE-09: issuance is idempotent by request).</summary>
+    StoredCertificate? FindByRequest(Guid requestId);
 
     /// <summary>The most recent (latest NotBefore) certificate of a kind, or null; the CA finds its own certificates with it.</summary>
     StoredCertificate? FindLatest(CertificateKind kind);

@@ -14,7 +14,20 @@ public sealed class InMemoryCertificateStore : ICertificateStore
         ArgumentNullException.ThrowIfNull(certificate);
         lock (_lock)
         {
+            if (certificate.RequestId is { } request && _certificates.Values.Any(c => c.RequestId == request))
+            {
+                return false;
+            }
+
             return _certificates.TryAdd(certificate.Serial, certificate);
+        }
+    }
+
+    public StoredCertificate? FindByRequest(Guid requestId)
+    {
+        lock (_lock)
+        {
+            return _certificates.Values.FirstOrDefault(c => c.RequestId == requestId);
         }
     }
 

@@ -30,6 +30,9 @@ internal sealed class FlakyStore : ICertificateStore
     public StoredCertificate? Find(CertificateSerial serial) =>
         FailLookups ? throw new InvalidOperationException("database is down") : _inner.Find(serial);
 
+    public StoredCertificate? FindByRequest(Guid requestId) =>
+        FailLookups ? throw new InvalidOperationException("database is down") : _inner.FindByRequest(requestId);
+
     public StoredCertificate? FindLatest(CertificateKind kind) => _inner.FindLatest(kind);
 
     public RevokeOutcome Revoke(CertificateSerial serial, CertificateRevocation revocation) => _inner.Revoke(serial, revocation);

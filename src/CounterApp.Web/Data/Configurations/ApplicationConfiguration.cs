@@ -19,6 +19,8 @@ internal sealed class ApplicationConfiguration :
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.ResidentId);
         builder.HasIndex(a => new { a.OfficeId, a.State });
+        builder.Property(a => a.IssuanceCardNumber).HasMaxLength(32);
+        builder.Property(a => a.IssuanceKeySha256).HasMaxLength(64);
         builder.HasOne(a => a.Resident).WithMany().HasForeignKey(a => a.ResidentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Office>().WithMany().HasForeignKey(a => a.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Counter>().WithMany().HasForeignKey(a => a.CounterId).OnDelete(DeleteBehavior.Restrict);

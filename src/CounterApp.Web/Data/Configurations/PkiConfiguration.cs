@@ -15,6 +15,9 @@ internal sealed class PkiConfiguration : IEntityTypeConfiguration<CaCertificateR
         // Serials are never reused within a CA: the CA signs again when the index refuses one.
         builder.HasIndex(c => new { c.AuthorityId, c.Serial }).IsUnique();
 
+        // R-CE-09: one certificate per issuance request; the CA answers a repeated request from this index.
+        builder.HasIndex(c => new { c.AuthorityId, c.RequestId }).IsUnique();
+
         // The CA finds its own certificate and current responder by kind, latest first.
         builder.HasIndex(c => new { c.AuthorityId, c.Kind, c.NotBefore });
 

@@ -27,6 +27,15 @@ public sealed class ApplicationRecord : IVersioned
 
     public string? IssuedSerial { get; set; }
 
+    /// <summary>R-CE-09: the request id the CA is asked to sign under, recorded before it is asked (with the card and key hash).</summary>
+    public Guid? IssuanceRequestId { get; set; }
+
+    /// <summary>The card number of the card the key was generated on, for the recorded request.</summary>
+    public string? IssuanceCardNumber { get; set; }
+
+    /// <summary>SHA-256 of the card's public key (SubjectPublicKeyInfo), upper-case hex, for the recorded request.</summary>
+    public string? IssuanceKeySha256 { get; set; }
+
     /// <summary>Rule IDs that refused it, comma-separated, when refused.</summary>
     public string? RefusedFor { get; set; }
 

@@ -31,4 +31,7 @@ public sealed class CaCertificateRecord
     public DateTime? RevokedAt { get; set; }
 
     public RevocationReason? RevocationReason { get; set; }
+
+    /// <summary>The issuance request a subscriber certificate answers (R-CE-09); unique per CA, so a request is signed once.</summary>
+    public Guid? RequestId { get; set; }
 }

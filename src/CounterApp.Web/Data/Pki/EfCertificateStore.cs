@@ -67,8 +67,8 @@ public sealed class EfCertificateStore : ICertificateStore
         {
             db.Database.ExecuteSql(
                 $"""
-                INSERT INTO ca_certificates (authority_id, serial, kind, der, not_before, not_after)
-                VALUES ({AuthorityId}, {certificate.Serial.Hex}, {certificate.Kind.ToString()}, {certificate.Der.ToArray()}, {certificate.NotBefore.UtcDateTime}, {certificate.NotAfter.UtcDateTime})
+                INSERT INTO ca_certificates (authority_id, serial, kind, der, not_before, not_after, request_id)
+                VALUES ({AuthorityId}, {certificate.Serial.Hex}, {certificate.Kind.ToString()}, {certificate.Der.ToArray()}, {certificate.NotBefore.UtcDateTime}, {certificate.NotAfter.UtcDateTime}, {certificate.RequestId})
                 """);
             transaction?.ReleaseSavepoint(AddSavepoint);
         }
@@ -106,6 +106,14 @@ public sealed class EfCertificateStore : ICertificateStore
             { RevokedAt: { } at } => new StoredStatus(new CertificateRevocation(Instant(at), row.Reason ?? RevocationReason.Unspecified)),
             _ => StoredStatus.Unrevoked,
         };
+    }
+
+    public StoredCertificate? FindByRequest(Guid requestId)
+    {
+        using var lease = Rent();
+        Guid? request = requestId;
+        var record = lease.Db.CaCertificates.AsNoTracking().FirstOrDefault(c => c.AuthorityId == AuthorityId && c.RequestId == request);
+        return record is null ? null : ToStored(record);
     }
 
     public StoredCertificate? FindLatest(CertificateKind kind)
@@ -177,7 +185,8 @@ public sealed class EfCertificateStore : ICertificateStore
         record.Der,
         Instant(record.NotBefore),
         Instant(record.NotAfter),
-        record.RevokedAt is { } at ? new CertificateRevocation(Instant(at), record.RevocationReason ?? RevocationReason.Unspecified) : null);
+        record.RevokedAt is { } at ? new CertificateRevocation(Instant(at), record.RevocationReason ?? RevocationReason.Unspecified) : null,
+        record.RequestId);
 
     private static DateTimeOffset Instant(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 

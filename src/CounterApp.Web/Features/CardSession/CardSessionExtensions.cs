@@ -1,3 +1,4 @@
+using CounterApp.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CounterApp.Web.Features.CardSession;
@@ -14,6 +15,7 @@ public static class CardSessionExtensions
         builder.Services.AddOptions<CardSessionOptions>().Bind(builder.Configuration.GetSection(CardSessionOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IssuerMasterSecret>();
+        builder.Services.AddCrashPoints(builder.Configuration);
         builder.Services.AddScoped<CardSessionService>();
         return builder;
     }

@@ -36,7 +36,8 @@ public sealed record CardSessionResult
     /// <summary>Serial of the certificate issued in this session (upper-case hex), if the CA issued one.</summary>
     public string? CertificateSerial { get; init; }
 
-    public long? CertificateId { get; init; }
+    /// <summary>True when the certificate was written to the card before the session was cut.</summary>
+    public bool ReachedCard { get; init; }
 
     /// <summary>True when the issued certificate never reached the card and was revoked at once (R-CE-01).</summary>
     public bool CertificateRevoked { get; init; }

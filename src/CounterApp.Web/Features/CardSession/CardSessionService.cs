@@ -9,7 +9,6 @@ using CounterApp.Pki.Profile;
 using CounterApp.Pki.Store;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
-using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -23,17 +22,26 @@ namespace CounterApp.Web.Features.CardSession;
 /// A certificate the CA issued that never reached the card is revoked at once (cessationOfOperation, R-CE-01).
 /// </summary>
 public sealed partial class CardSessionService(
-    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, IssuerMasterSecret masterSecret, RealClock time, ILogger<CardSessionService> logger)
+    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, IssuerMasterSecret masterSecret, RealClock time, CrashPoints crash, ILogger<CardSessionService> logger)
 {
     private string? _residentCode;
 
     /// <summary>
     /// Issues the signing certificate onto the card: PIN, issuer auth, key, CA, write, password. Each step is reported
-    /// to <paramref name="progress"/> (if given) as it starts, for the clerk's live progress indicator.
+    /// to <paramref name="progress"/> (if given) as it starts, for the clerk's live progress indicator. With
+    /// milestones (an application's issuance, the overload below) every milestone is recorded before the next step runs
+    /// and the CA signs under the recorded request id (R-CE-09); the caller resolves a cut session. Without, the session
+    /// stands alone: it links the certificate itself and revokes one that never reached the card (R-CE-01).
     /// </summary>
-    public async Task<CardSessionResult> IssueAsync(
+    public Task<CardSessionResult> IssueAsync(
         ISmartCardConnection connection, CardSessionContext context, char[] cardPin, char[] password, IProgress<CardSessionStep>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        IssueAsync(connection, context, cardPin, password, null, progress, cancellationToken);
+
+    /// <summary>As above, recording each milestone through <paramref name="milestones"/> (an application's issuance).</summary>
+    public async Task<CardSessionResult> IssueAsync(
+        ISmartCardConnection connection, CardSessionContext context, char[] cardPin, char[] password, IIssuanceMilestones? milestones,
+        IProgress<CardSessionStep>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(context);
@@ -55,11 +63,11 @@ public sealed partial class CardSessionService(
             var card = context.Card;
             var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == card.ResidentId, cancellationToken);
             var municipality = await db.Offices.AsNoTracking().OrderBy(o => o.Id).Select(o => o.MunicipalityName).FirstAsync(cancellationToken);
+            var record = milestones ?? new StandaloneIssuance(db, context);
             var client = new ResidentCardClient(connection);
             var step = CardSessionStep.SelectApplication;
             progress?.Report(step);
             IssuedCertificate? issued = null;
-            CertificateRecord? record = null;
             var onCard = false;
             try
             {
@@ -75,6 +83,7 @@ public sealed partial class CardSessionService(
                 }
 
                 await AuditAsync(context, "card.pin-verified", AuditOutcomes.Succeeded, null, cancellationToken);
+                await crash.ReachedAsync(CrashPoint.PinVerified);
 
                 step = CardSessionStep.AuthenticateIssuer;
                 progress?.Report(step);
@@ -84,52 +93,63 @@ public sealed partial class CardSessionService(
                 progress?.Report(step);
                 var publicKey = await client.GenerateKeyPairAsync(cancellationToken);
                 await AuditAsync(context, "card.key-generated", AuditOutcomes.Succeeded, null, cancellationToken);
+                await crash.ReachedAsync(CrashPoint.KeyGenerated);
+                var subjectPublicKeyInfo = publicKey.ToSubjectPublicKeyInfo();
+                var requestId = await record.KeyGeneratedAsync(subjectPublicKeyInfo, cancellationToken);
+                await crash.ReachedAsync(CrashPoint.IntentRecorded);
 
                 step = CardSessionStep.IssueCertificate;
                 progress?.Report(step);
                 issued = ca.Authority.Issue(
                     CertificateSubject.From(resident.ToDomain(), municipality),
-                    SubscriberKey.FromSubjectPublicKeyInfo(publicKey.ToSubjectPublicKeyInfo()),
-                    card.ToDomain(resident.ResidentCode));
-                record = new CertificateRecord
+                    SubscriberKey.FromSubjectPublicKeyInfo(subjectPublicKeyInfo),
+                    card.ToDomain(resident.ResidentCode),
+                    requestId);
+                await crash.ReachedAsync(CrashPoint.CaSigned);
+                var serial = issued.Serial.Hex;
+                await record.SignedAsync(issued, cancellationToken);
+                if (milestones is null)
                 {
-                    Serial = issued.Serial.Hex,
-                    ResidentId = resident.Id,
-                    CardId = card.Id,
-                    ApplicationId = context.ApplicationId,
-                    IssuedOn = issued.Validity.IssuedOn,
-                    ExpiresOn = issued.Validity.ExpiresOn,
-                    Status = CertificateStatus.Active,
-                    Der = issued.Certificate.RawData,
-                };
-                db.Certificates.Add(record);
-                await db.SaveChangesAsync(cancellationToken);
-                await AuditAsync(context, "certificate.issued", AuditOutcomes.Succeeded, Details(("serial", record.Serial), ("expiresOn", record.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), cancellationToken);
+                    // An application's recorder audits its milestones in the transaction that records them.
+                    await AuditAsync(context, "certificate.issued", AuditOutcomes.Succeeded,
+                        Details(("serial", serial), ("expiresOn", issued.Validity.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), cancellationToken);
+                }
 
                 step = CardSessionStep.WriteCertificate;
                 progress?.Report(step);
                 await client.WriteSigningCertificateAsync(issued.Certificate.RawData, cancellationToken);
                 await client.WriteCaCertificateAsync(ca.CertificateDer, cancellationToken);
                 onCard = true;
-                await AuditAsync(context, "card.certificate-written", AuditOutcomes.Succeeded, Details(("serial", record.Serial)), cancellationToken);
+                await crash.ReachedAsync(CrashPoint.CardWritten);
+                await record.WrittenAsync(serial, cancellationToken);
+                if (milestones is null)
+                {
+                    await AuditAsync(context, "card.certificate-written", AuditOutcomes.Succeeded, Details(("serial", serial)), cancellationToken);
+                }
 
                 step = CardSessionStep.SetPassword;
                 progress?.Report(step);
                 await client.SetInitialPasswordAsync(password.AsMemory(), cancellationToken);
-                await AuditAsync(context, "card.password-set", AuditOutcomes.Succeeded, Details(("serial", record.Serial)), cancellationToken);
-                LogIssued(logger, record.Serial, card.Id);
-                return CardSessionResult.Success(CardSessionMessages.Get("Issued")) with { CertificateSerial = record.Serial, CertificateId = record.Id };
+                await crash.ReachedAsync(CrashPoint.PasswordSet);
+                await record.PasswordSetAsync(serial, cancellationToken);
+                if (milestones is null)
+                {
+                    await AuditAsync(context, "card.password-set", AuditOutcomes.Succeeded, Details(("serial", serial)), cancellationToken);
+                }
+                LogIssued(logger, serial, card.Id);
+                return CardSessionResult.Success(CardSessionMessages.Get("Issued")) with { CertificateSerial = serial };
             }
             catch (Exception error) when (IsSessionFailure(error))
             {
+                var serial = issued?.Serial.Hex;
                 var revoked = false;
-                if (issued is not null && !onCard)
+                if (issued is not null && !onCard && milestones is null)
                 {
-                    revoked = await RevokeUnwrittenAsync(context, issued, record);
+                    revoked = await RevokeUnwrittenAsync(context, issued);
                 }
 
                 var failureAction = ActionOf(step);
-                await AuditFailureAsync(context, failureAction, step, error, record?.Serial, revoked);
+                await AuditFailureAsync(context, failureAction, step, error, serial, revoked);
                 LogStepFailed(logger, step, card.Id, error.GetType().Name);
                 var message = CardSessionMessages.Get($"Failed_{step}") + " " + CardSessionMessages.Get(CauseOf(error))
                     + (revoked ? " " + CardSessionMessages.Get("CertificateRevoked") : "");
@@ -137,9 +157,9 @@ public sealed partial class CardSessionService(
                 {
                     FailedStep = step,
                     Message = message,
-                    CertificateSerial = record?.Serial,
-                    CertificateId = record?.Id,
+                    CertificateSerial = serial,
                     CertificateRevoked = revoked,
+                    ReachedCard = onCard,
                 };
             }
             finally
@@ -287,13 +307,14 @@ public sealed partial class CardSessionService(
         }
     }
 
-    private async Task<bool> RevokeUnwrittenAsync(CardSessionContext context, IssuedCertificate issued, CertificateRecord? record)
+    private async Task<bool> RevokeUnwrittenAsync(CardSessionContext context, IssuedCertificate issued)
     {
         var now = time.GetUtcNow();
         var order = RevocationTriggers.ForUnwrittenCertificate(issued.Serial.Hex, now);
         try
         {
             var outcome = ca.Authority.Revoke(order);
+            var record = await db.Certificates.SingleOrDefaultAsync(c => c.Serial == order.Serial, CancellationToken.None);
             if (record is not null)
             {
                 record.Status = CertificateStatus.Revoked;
@@ -314,6 +335,22 @@ public sealed partial class CardSessionService(
                 Details(("serial", order.Serial), ("rule", order.RuleId), ("cause", order.Cause), ("error", error.GetType().Name)), CancellationToken.None);
             return false;
         }
+    }
+
+    /// <summary>A card session with no application behind it (a bench or an operator's tool): it links the certificate itself.</summary>
+    private sealed class StandaloneIssuance(CounterDbContext db, CardSessionContext context) : IIssuanceMilestones
+    {
+        public Task<Guid> KeyGeneratedAsync(ReadOnlyMemory<byte> subjectPublicKeyInfo, CancellationToken cancellationToken) => Task.FromResult(Guid.NewGuid());
+
+        public async Task SignedAsync(IssuedCertificate issued, CancellationToken cancellationToken)
+        {
+            db.Certificates.Add(CertificateLink.For(issued, context.Card, context.ApplicationId));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        public Task WrittenAsync(string serial, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task PasswordSetAsync(string serial, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private async Task<CardSessionResult> CredentialRefusedAsync(
@@ -418,7 +455,8 @@ public sealed partial class CardSessionService(
     // What a card session survives as a failed step; anything else is a defect and propagates.
     private static bool IsSessionFailure(Exception error) =>
         error is IOException or CardCommandException or OperationCanceledException or TimeoutException
-            or AsnContentException or CryptographicException or ArgumentException or CertificateRequestRejectedException or DbUpdateException;
+            or AsnContentException or CryptographicException or ArgumentException or CertificateRequestRejectedException or DbUpdateException
+            or MilestoneNotRecordedException;
 
     private static bool IsCardPin(char[] pin) => pin.Length == 4 && Array.TrueForAll(pin, char.IsAsciiDigit);
 

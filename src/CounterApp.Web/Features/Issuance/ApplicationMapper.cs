@@ -54,7 +54,8 @@ public static class ApplicationMapper
             receipt is null ? null : ToPayment(receipt),
             record.IssuedSerial,
             Split(record.RefusedFor).Select(id => new BrokenRule(id, string.Empty, string.Empty)),
-            Split(record.Outstanding).Select(Enum.Parse<Obligation>));
+            Split(record.Outstanding).Select(Enum.Parse<Obligation>),
+            record.IssuanceRequestId is { } request ? new IssuanceIntent(request, record.IssuanceCardNumber ?? "", record.IssuanceKeySha256 ?? "") : null);
     }
 
     /// <summary>
@@ -90,6 +91,9 @@ public static class ApplicationMapper
         ArgumentNullException.ThrowIfNull(record);
         record.State = application.State;
         record.IssuedSerial = application.IssuedSerial;
+        record.IssuanceRequestId = application.Intent?.RequestId;
+        record.IssuanceCardNumber = application.Intent?.CardNumber;
+        record.IssuanceKeySha256 = application.Intent?.PublicKeySha256;
         record.RefusedFor = Join(application.RefusedFor.Select(b => b.RuleId).Distinct());
         record.Outstanding = Join(application.Outstanding.Order().Select(o => o.ToString()));
     }

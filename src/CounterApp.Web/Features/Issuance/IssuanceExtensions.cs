@@ -1,5 +1,6 @@
 using CounterApp.Web.Documents;
 using CounterApp.Web.Features.Voids;
+using CounterApp.Web.Hosting;
 
 namespace CounterApp.Web.Features.Issuance;
 
@@ -13,6 +14,7 @@ public static class IssuanceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddCounterDocuments();
+        builder.Services.AddCrashPoints(builder.Configuration);
         builder.Services.AddSingleton<IssuanceProgress>();
         builder.Services.AddScoped<StartApplicationHandler>();
         builder.Services.AddScoped<CheckEligibilityHandler>();
@@ -22,6 +24,13 @@ public static class IssuanceExtensions
         builder.Services.AddScoped<IssueOnCardHandler>();
         builder.Services.AddScoped<SupersedeOldCertificateHandler>();
         builder.Services.AddScoped<AbandonCardStepHandler>();
+        builder.Services.AddScoped<InterruptedIssuance>();
+        builder.Services.AddOptions<IssuanceOptions>().Bind(builder.Configuration.GetSection(IssuanceOptions.Section))
+            .Validate(o => o.RecoveryInterval > TimeSpan.Zero && o.RecoveryInterval <= TimeSpan.FromMinutes(1),
+                "Issuance:RecoveryInterval must be more than zero and at most one minute (R-CE-09).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IssuanceRecoveryService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IssuanceRecoveryService>());
         builder.AddVoids();
         return builder;
     }

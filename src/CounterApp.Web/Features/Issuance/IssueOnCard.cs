@@ -9,6 +9,7 @@ using CounterApp.Domain.Rules;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Features.CardSession;
+using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Features.Issuance;
@@ -16,22 +17,35 @@ namespace CounterApp.Web.Features.Issuance;
 public sealed record IssueOnCard(Guid ApplicationId, string Actor, int? CounterId);
 
 /// <summary>
-/// The card step (R-CE-01/05): the resident's card PIN and chosen password (typed twice) go to the card session, which
-/// generates the key on the card, has the CA issue the certificate and writes it. The application follows: KeyGenerated
-/// → CertificateIssued → WrittenToCard → (renewal: old certificate superseded, R-CE-04) → Completed. A wrong PIN or a
-/// lost card/agent leaves it at this step to retry; a CA error or an unwritten certificate fails it with its obligations.
+/// The card step (R-CE-01/05, R-CE-09): the resident's card PIN and chosen password (typed twice) go to the card
+/// session, which generates the key on the card, has the CA sign it under a request recorded first, writes it and sets
+/// the password. Every milestone is recorded by the application before the next step (KeyGenerated → Issuing →
+/// CertificateIssued → WrittenToCard → PasswordSet), then it completes (a renewal superseding the old certificate,
+/// R-CE-04). The reader is opened only after the application, the input and the card were checked. A wrong PIN or a
+/// lost card before anything was recorded leaves it at this step; a session cut later is resolved at once
+/// (<see cref="InterruptedIssuance"/>): the certificate revoked, the card step offered again with the fee standing.
 /// The PIN and passwords are zeroed before this returns and never stored, logged or echoed (R-X-02).
 /// </summary>
 public sealed class IssueOnCardHandler(
-    CounterDbContext db, AuditTrail audit, CardSessionService cards, SupersedeOldCertificateHandler supersede, IssuanceProgress progress, TimeProvider time)
+    CounterDbContext db, AuditTrail audit, CardSessionService cards, InterruptedIssuance resolver, IssuanceProgress progress, CrashPoints crash, TimeProvider time)
 {
     public const string AuditAction = "application.card-issued";
 
-    public async Task<IssuanceResult> HandleAsync(
+    /// <summary>The card step on a connection the caller already opened (tests, tools).</summary>
+    public Task<IssuanceResult> HandleAsync(
         IssueOnCard request, ISmartCardConnection connection, char[] cardPin, char[] password, char[] passwordConfirmation, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(connection);
+        return HandleAsync(request, _ => Task.FromResult(connection), cardPin, password, passwordConfirmation, ownsConnection: false, cancellationToken);
+    }
+
+    /// <summary>The card step; <paramref name="openCard"/> opens the counter's reader once everything else was checked.</summary>
+    public async Task<IssuanceResult> HandleAsync(
+        IssueOnCard request, Func<CancellationToken, Task<ISmartCardConnection>> openCard, char[] cardPin, char[] password, char[] passwordConfirmation,
+        bool ownsConnection = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(openCard);
         ArgumentNullException.ThrowIfNull(cardPin);
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(passwordConfirmation);
@@ -66,17 +80,23 @@ public sealed class IssueOnCardHandler(
             var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);
             progress.Report(loaded.Record.Id, CardSessionStep.ValidateInput);
             CardSessionResult session;
+            var connection = await openCard(cancellationToken);
             try
             {
+                var milestones = new IssuanceMilestoneRecorder(db, audit, time, loaded, card, request.Actor, counter);
                 session = await cards.IssueAsync(
-                    connection, new CardSessionContext(request.Actor, counter, card, loaded.Record.Id), cardPin, password, progress.For(loaded.Record.Id), cancellationToken);
+                    connection, new CardSessionContext(request.Actor, counter, card, loaded.Record.Id), cardPin, password, milestones, progress.For(loaded.Record.Id),
+                    cancellationToken);
+                return await RecordAsync(request, loaded, counter, session, cancellationToken);
             }
             finally
             {
                 progress.Finish(loaded.Record.Id);
+                if (ownsConnection)
+                {
+                    await connection.DisposeAsync();
+                }
             }
-
-            return await RecordAsync(request, loaded, counter, session, cancellationToken);
         }
         finally
         {
@@ -113,66 +133,38 @@ public sealed class IssueOnCardHandler(
     private async Task<IssuanceResult> RecordAsync(IssueOnCard request, LoadedApplication loaded, string? counter, CardSessionResult session, CancellationToken cancellationToken)
     {
         var application = loaded.Application;
-        var now = time.GetUtcNow();
-        var by = request.Actor;
-        var serial = session.CertificateSerial;
-        if (session.Succeeded && serial is not null)
+        if (session.Succeeded && application.State == ApplicationState.PasswordSet)
         {
-            application.MarkKeyGenerated(now, by);
-            application.MarkCertificateIssued(serial, now, by);
-            application.MarkWrittenToCard(now, by);
-            var renewal = application.Procedure == Procedure.Renewal;
-            if (!renewal)
+            var completed = await resolver.CompleteAsync(loaded, request.Actor, counter, cancellationToken);
+            if (completed == Resolution.Completed)
             {
-                application.Complete(now, by);
+                await crash.ReachedAsync(CrashPoint.Completed);
+                return IssuanceResult.Done(session.Message) with { ApplicationId = loaded.Record.Id, CertificateSerial = application.IssuedSerial };
             }
 
-            var written = await StepCommit.CommitAsync(db, audit, loaded,
-                [IssuanceAudit.Event(by, counter, loaded, AuditAction, AuditOutcomes.Succeeded, ("serial", serial), ("state", application.State.ToString()))],
-                IssuanceResult.Done(session.Message) with { CertificateSerial = serial }, cancellationToken);
-            if (!renewal || !written.Succeeded)
-            {
-                return written;
-            }
-
-            var superseded = await supersede.HandleAsync(new SupersedeOldCertificate(loaded.Record.Id, by, request.CounterId), cancellationToken);
-            return superseded with { CertificateSerial = serial };
+            // The recovery pass completes it: the password is on the card, nothing is lost.
+            return IssuanceResult.Conflict(IssuanceText.Get("CompletionPending")) with { ApplicationId = loaded.Record.Id, CertificateSerial = application.IssuedSerial };
         }
 
-        if (serial is null && session.FailedStep is not CardSessionStep.IssueCertificate)
+        if (application.State == ApplicationState.FeePaid)
         {
-            // Nothing issued: a wrong PIN, a removed card, a lost agent. The resident may try again at this step.
+            // Nothing recorded: a wrong PIN, a removed card, a lost agent before the key. The resident may try again at this step.
             return new IssuanceResult(IssuanceOutcome.Retry, [], session.Message) { ApplicationId = loaded.Record.Id, TriesLeft = session.TriesLeft };
         }
 
-        application.MarkKeyGenerated(now, by);
-        var passwordOnly = session.FailedStep == CardSessionStep.SetPassword;
-        if (serial is not null)
+        // Cut after the key: resolve it now, from a fresh read (the tracked row may hold a milestone that failed to save).
+        db.ChangeTracker.Clear();
+        var reason = string.Create(CultureInfo.InvariantCulture, $"card session failed at {session.FailedStep}");
+        var (resolution, revoked) = await resolver.ResolveAsync(loaded.Record.Id, request.Actor, counter, reason, CancellationToken.None);
+        var message = resolution switch
         {
-            application.MarkCertificateIssued(serial, now, by);
-            if (passwordOnly)
-            {
-                application.MarkWrittenToCard(now, by);
-            }
-        }
-
-        application.Fail(string.Create(CultureInfo.InvariantCulture, $"card session failed at {session.FailedStep}"), now, by);
-        if (session.CertificateRevoked)
-        {
-            application.MarkUnwrittenCertificateRevoked(now, by);
-        }
-
-        var message = session.Message + " " + IssuanceText.Get(passwordOnly ? "FailedPasswordNotSet" : "FailedAfterPayment");
-        var failed = await StepCommit.CommitAsync(db, audit, loaded,
-            [IssuanceAudit.Event(by, counter, loaded, AuditAction, AuditOutcomes.Failed, ("step", session.FailedStep?.ToString()), ("serial", serial),
-                ("revoked", session.CertificateRevoked ? "true" : "false"), ("outstanding", string.Join(",", application.Outstanding.Order())))],
-            new IssuanceResult(IssuanceOutcome.Failed, [], message) { CertificateSerial = serial }, cancellationToken);
-        if (failed.Outcome == IssuanceOutcome.Failed && application.Outstanding.Contains(Obligation.SupersedeOldCertificate))
-        {
-            // The new certificate is on the card even so: the old one is superseded all the same (R-CE-04).
-            await supersede.HandleAsync(new SupersedeOldCertificate(loaded.Record.Id, by, request.CounterId), cancellationToken);
-        }
-
-        return failed;
+            Resolution.Completed => session.Message,
+            Resolution.ReturnedToCardStep when revoked is not null => session.Message + " " + IssuanceText.Get("InterruptedRevoked", revoked),
+            Resolution.ReturnedToCardStep => session.Message + " " + IssuanceText.Get("InterruptedNothingIssued"),
+            _ => session.Message + " " + IssuanceText.Get("CompletionPending"),
+        };
+        return resolution == Resolution.Completed
+            ? IssuanceResult.Done(message) with { ApplicationId = loaded.Record.Id, CertificateSerial = session.CertificateSerial }
+            : new IssuanceResult(IssuanceOutcome.Retry, [], message) { ApplicationId = loaded.Record.Id, CertificateSerial = revoked };
     }
 }

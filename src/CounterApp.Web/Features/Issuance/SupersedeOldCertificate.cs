@@ -58,7 +58,7 @@ public sealed class SupersedeOldCertificateHandler(CounterDbContext db, AuditTra
         }
 
         application.MarkOldCertificateSuperseded(now, request.Actor);
-        if (application.State == ApplicationState.WrittenToCard)
+        if (application.State == ApplicationState.PasswordSet)
         {
             application.Complete(now, request.Actor);
             events.Add(IssuanceAudit.Event(request.Actor, counter, loaded, "application.completed", AuditOutcomes.Succeeded, ("serial", application.IssuedSerial)));
