@@ -78,7 +78,7 @@ public sealed class AgentIssuanceOpenScTests(AgentServer server, PcscdFixture pc
             }
 
             Assert.True(result.Succeeded, $"issuance failed at {result.FailedStep}: {result.Message}");
-            var issued = await CertificateAsync(result.CertificateId!.Value);
+            var issued = await CertificateAsync(result.CertificateSerial!);
             Assert.Equal(cardRow.Id, issued.CardId);
 
             // OpenSC reads the signing certificate (after the password) and it is the one the CA issued.
@@ -157,10 +157,10 @@ public sealed class AgentIssuanceOpenScTests(AgentServer server, PcscdFixture pc
         return row;
     }
 
-    private async Task<CertificateRecord> CertificateAsync(long id)
+    private async Task<CertificateRecord> CertificateAsync(string serial)
     {
         await using var scope = server.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CounterDbContext>().Certificates.AsNoTracking().SingleAsync(c => c.Id == id);
+        return await scope.ServiceProvider.GetRequiredService<CounterDbContext>().Certificates.AsNoTracking().SingleAsync(c => c.Serial == serial);
     }
 
     /// <summary>GET /ca/toyama.cer from the running app (DER), converted to PEM by OpenSSL for -CAfile.</summary>

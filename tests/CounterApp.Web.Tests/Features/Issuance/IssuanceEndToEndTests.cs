@@ -44,7 +44,7 @@ public sealed class IssuanceEndToEndTests(PostgresServer postgres)
         Assert.Null(application.Outstanding);
         Assert.Equal(
             [ApplicationState.Received, ApplicationState.Received, ApplicationState.IdentityVerified, ApplicationState.FeePaid, ApplicationState.KeyGenerated,
-                ApplicationState.CertificateIssued, ApplicationState.WrittenToCard, ApplicationState.Completed],
+                ApplicationState.Issuing, ApplicationState.CertificateIssued, ApplicationState.WrittenToCard, ApplicationState.PasswordSet, ApplicationState.Completed],
             application.History.OrderBy(h => h.Sequence).Select(h => h.ToState));
 
         await using var db = kit.NewContext();
@@ -68,7 +68,7 @@ public sealed class IssuanceEndToEndTests(PostgresServer postgres)
         var actions = (await kit.AuditAsync()).Where(a => a.Details != null && a.Details.Contains(id.ToString(), StringComparison.Ordinal)).Select(a => a.Action).ToList();
         Assert.Equal(
             ["application.received", "application.eligibility-checked", "application.document-recorded", "application.identity-verified", "fee.receipt-issued",
-                "application.fee-paid", "card.pin-verified", "card.key-generated", "certificate.issued", "card.certificate-written", "card.password-set", "application.card-issued"],
+                "application.fee-paid", "card.pin-verified", "card.key-generated", "application.issuance-requested", "certificate.issued", "card.certificate-written", "card.password-set", "application.card-issued"],
             actions);
         Assert.DoesNotContain((await kit.AuditAsync()), a => (a.Details ?? "").Contains(IssuanceKit.Password, StringComparison.Ordinal));
         Assert.Contains(CardSessionStep.GenerateKey, steps);

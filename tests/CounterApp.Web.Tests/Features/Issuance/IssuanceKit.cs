@@ -91,6 +91,7 @@ internal sealed class IssuanceKit : IAsyncDisposable
         services.AddSingleton<PrefecturalCa>();
         services.AddSingleton(Options.Create(new CardSessionOptions { IssuerMasterSecretFile = secretFile }));
         services.AddSingleton<IssuerMasterSecret>();
+        services.AddSingleton<CrashPoints>();
         services.AddScoped<CardSessionService>();
         services.AddSingleton(Options.Create(new DocumentCopyOptions()));
         services.AddSingleton<DocumentCopyKeyRing>();
@@ -104,6 +105,7 @@ internal sealed class IssuanceKit : IAsyncDisposable
         services.AddScoped<TakeFeeHandler>();
         services.AddScoped<IssueOnCardHandler>();
         services.AddScoped<SupersedeOldCertificateHandler>();
+        services.AddScoped<InterruptedIssuance>();
         services.AddScoped<AbandonCardStepHandler>();
         services.AddScoped<RequestVoidHandler>();
         services.AddScoped<DecideVoidHandler>();

@@ -263,23 +263,40 @@ public sealed class IssuanceStepTests(PostgresServer postgres)
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     [Trait("Rule", "R-CE-01")]
     [Trait("Rule", "R-FE-03")]
-    public async Task Card_WhenTheCardIsRemovedDuringTheWrite_FailsRevokesTheCertificateAndOwesTheVoid(DatabaseProvider provider)
+    public async Task Card_WhenTheCardIsRemovedDuringTheWrite_RevokesTheCertificateAndOffersTheCardStepAgainWithoutASecondFee(DatabaseProvider provider)
     {
+        // R-CE-09: a session cut after the CA signed is resolved at once: the certificate is revoked, the application
+        // goes back to the card step with its fee standing, and a retry issues onto the card without a second payment.
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
         await using var card = new CardInReader(kit.NewCard());
         var id = await kit.PaidAsync("16322800001", documentType: "resident-card-photo");
 
         var result = await kit.CardAsync(id, new DroppingConnection(card.Connection, Ins.UpdateBinary, () => new CardRemovedException()));
 
-        Assert.Equal(IssuanceOutcome.Failed, result.Outcome);
-        Assert.Contains("取消・還付", result.Message, StringComparison.Ordinal);
+        Assert.Equal(IssuanceOutcome.Retry, result.Outcome);
+        Assert.Contains("失効", result.Message, StringComparison.Ordinal);
+        Assert.Contains(result.CertificateSerial!, result.Message, StringComparison.Ordinal);
         var application = await kit.ApplicationAsync(id);
-        Assert.Equal(ApplicationState.Failed, application.State);
-        Assert.Equal(nameof(Obligation.VoidOrRefundFee), application.Outstanding);
-        Assert.Contains(application.History, h => h.Note?.StartsWith("unwritten certificate", StringComparison.Ordinal) == true);
-        await using var db = kit.NewContext();
-        var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Serial == result.CertificateSerial);
-        Assert.Equal(CertificateStatus.Revoked, certificate.Status);
+        Assert.Equal(ApplicationState.FeePaid, application.State);
+        Assert.Null(application.Outstanding);
+        Assert.Null(application.IssuedSerial);
+        Assert.Contains(application.History, h => h.ToState == ApplicationState.FeePaid && h.Note?.Contains(result.CertificateSerial!, StringComparison.Ordinal) == true);
+        await using (var db = kit.NewContext())
+        {
+            var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Serial == result.CertificateSerial);
+            Assert.Equal(CertificateStatus.Revoked, certificate.Status);
+        }
+
+        var inCa = kit.Ca.Store.FindStatus(CounterApp.Pki.Store.CertificateSerial.Parse(result.CertificateSerial!));
+        Assert.Equal(CounterApp.Domain.Revocation.RevocationReason.CessationOfOperation, inCa?.Revocation?.Reason);
+
+        var retried = await kit.CardAsync(id, card.Connection);
+
+        IssuanceKit.Require(retried);
+        Assert.NotEqual(result.CertificateSerial, retried.CertificateSerial);
+        Assert.Equal(ApplicationState.Completed, (await kit.ApplicationAsync(id)).State);
+        await using var after = kit.NewContext();
+        Assert.Equal(1, await after.Receipts.CountAsync(r => r.ApplicationId == id));
     }
 
     [Theory]
