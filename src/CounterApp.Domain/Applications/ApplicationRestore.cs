@@ -60,8 +60,9 @@ public sealed partial class Application
 
     /// <summary>
     /// Rebuilds an application saved earlier. The stored facts must be ones the guarded methods could have produced:
-    /// the history ends in <paramref name="state"/>; a payment exists from FeePaid on; a serial from CertificateIssued on;
-    /// refusal rules only when refused; obligations only where a failure or a written renewal leaves them.
+    /// the history ends in <paramref name="state"/>; a payment exists from FeePaid on; a serial and an intent exactly when
+    /// the card session since the last card step recorded them (R-CE-09); refusal rules only when refused; obligations
+    /// only where a failure or a written renewal leaves them.
     /// </summary>
     /// <exception cref="ArgumentException">The facts contradict each other (a damaged or hand-edited row).</exception>
     public static Application Restore(
@@ -99,18 +100,22 @@ public sealed partial class Application
             throw new ArgumentException($"Application {id}: a payment is kept exactly when the fee was paid.", nameof(payment));
         }
 
-        // A serial is kept from CertificateIssued on; an interrupted issuance that went back to the card step dropped it.
-        var holdsCertificate = state is ApplicationState.CertificateIssued or ApplicationState.WrittenToCard or ApplicationState.PasswordSet
-            || (state == ApplicationState.Completed && procedure.IssuesCertificate());
-        if ((issuedSerial is { Length: > 0 } && !reached.Contains(ApplicationState.CertificateIssued)) || (holdsCertificate && issuedSerial is not { Length: > 0 }))
+        // What the current card session recorded: a certificate issued (or an intent recorded) after the last time the
+        // application stood at the card step (the payment, or a return to it after a cut session, R-CE-09). A return
+        // drops both, so a serial or an intent is kept exactly when the history recorded one since then.
+        var atCardStep = steps.FindLastIndex(s => s.To == ApplicationState.FeePaid);
+        var holdsCertificate = steps.FindLastIndex(s => s.To == ApplicationState.CertificateIssued) > atCardStep;
+        if (holdsCertificate != (issuedSerial is { Length: > 0 }))
         {
-            throw new ArgumentException($"Application {id}: a serial is kept exactly when a certificate was issued.", nameof(issuedSerial));
+            throw new ArgumentException($"Application {id}: a serial is kept exactly when a certificate was issued (and not revoked by a return to the card step).", nameof(issuedSerial));
         }
 
-        var inSession = state is ApplicationState.Issuing or ApplicationState.CertificateIssued or ApplicationState.WrittenToCard or ApplicationState.PasswordSet;
-        if (inSession && intent is null)
+        // Rows saved before intents existed (history KeyGenerated → CertificateIssued) have none and still load, so the
+        // recovery pass can revoke their certificate; any history that records the Issuing step keeps its intent.
+        var recordedIntent = steps.FindLastIndex(s => s.To == ApplicationState.Issuing) > atCardStep;
+        if (recordedIntent != (intent is not null))
         {
-            throw new ArgumentException($"Application {id}: an issuance in {state} keeps the request it recorded.", nameof(intent));
+            throw new ArgumentException($"Application {id}: an intent is kept exactly when the card session in {state} recorded one.", nameof(intent));
         }
 
         intent?.Validate();

@@ -11,9 +11,11 @@ public sealed class ApplicationHappyPathTests
     private static readonly DateOnly FirstVisit = new(2026, 11, 20);
     private static readonly DateOnly SecondVisit = new(2026, 12, 3);
 
+    /// <summary>Since R-CE-09 the journey records the intent before the CA signs and the password before completion.</summary>
     [Fact]
     [Trait("Rule", "R-VI-01")]
     [Trait("Rule", "R-FE-02")]
+    [Trait("Rule", "R-CE-09")]
     public void Complete_WhenSameDayIssuance_RecordsEveryStepInOrder()
     {
         var id = Guid.NewGuid();
@@ -23,8 +25,10 @@ public sealed class ApplicationHappyPathTests
         application.MarkIdentityVerified(Make.At(9, 5), Make.Clerk);
         application.Pay(payment);
         application.MarkKeyGenerated(Make.At(9, 12), Make.Clerk);
+        application.RecordIssuanceIntent(Journey.Intent, Make.At(9, 12), Make.Clerk);
         application.MarkCertificateIssued("1F2E3D4C", Make.At(9, 13), Make.Clerk);
         application.MarkWrittenToCard(Make.At(9, 14), Make.Clerk);
+        application.MarkPasswordSet(Make.At(9, 14), Make.Clerk);
         application.Complete(Make.At(9, 15), Make.Clerk);
 
         Assert.Equal(id, application.Id);
@@ -37,15 +41,18 @@ public sealed class ApplicationHappyPathTests
         Assert.True(application.Payment!.Stands);
         Assert.Equal(500, application.Payment.Total);
         Assert.Equal("1F2E3D4C", application.IssuedSerial);
+        Assert.Equal(Journey.Intent, application.Intent);
         Assert.Equal(
             [
                 new StateChange(ApplicationState.Received, ApplicationState.Received, Make.At(9, 0), Make.Clerk, "received"),
                 new StateChange(ApplicationState.Received, ApplicationState.IdentityVerified, Make.At(9, 5), Make.Clerk),
                 new StateChange(ApplicationState.IdentityVerified, ApplicationState.FeePaid, Make.At(9, 10), Make.Clerk, "001-2026-000042"),
                 new StateChange(ApplicationState.FeePaid, ApplicationState.KeyGenerated, Make.At(9, 12), Make.Clerk),
-                new StateChange(ApplicationState.KeyGenerated, ApplicationState.CertificateIssued, Make.At(9, 13), Make.Clerk, "1F2E3D4C"),
+                new StateChange(ApplicationState.KeyGenerated, ApplicationState.Issuing, Make.At(9, 12), Make.Clerk, $"request {Journey.Intent.RequestId}"),
+                new StateChange(ApplicationState.Issuing, ApplicationState.CertificateIssued, Make.At(9, 13), Make.Clerk, "1F2E3D4C"),
                 new StateChange(ApplicationState.CertificateIssued, ApplicationState.WrittenToCard, Make.At(9, 14), Make.Clerk),
-                new StateChange(ApplicationState.WrittenToCard, ApplicationState.Completed, Make.At(9, 15), Make.Clerk),
+                new StateChange(ApplicationState.WrittenToCard, ApplicationState.PasswordSet, Make.At(9, 14), Make.Clerk),
+                new StateChange(ApplicationState.PasswordSet, ApplicationState.Completed, Make.At(9, 15), Make.Clerk),
             ],
             application.History);
     }
@@ -68,8 +75,10 @@ public sealed class ApplicationHappyPathTests
         application.MarkIdentityVerified(Make.At(SecondVisit, 14, 5), "clerk-b");
         application.Pay(new Payment(Make.Receipt(3), FeeRules.LinesFor(Procedure.NewIssuance, false, FeeSchedule.Default), "clerk-b", Make.At(SecondVisit, 14, 10)));
         application.MarkKeyGenerated(Make.At(SecondVisit, 14, 12), "clerk-b");
+        application.RecordIssuanceIntent(Journey.Intent, Make.At(SecondVisit, 14, 12), "clerk-b");
         application.MarkCertificateIssued("00AB", Make.At(SecondVisit, 14, 13), "clerk-b");
         application.MarkWrittenToCard(Make.At(SecondVisit, 14, 14), "clerk-b");
+        application.MarkPasswordSet(Make.At(SecondVisit, 14, 14), "clerk-b");
         application.Complete(Make.At(SecondVisit, 14, 15), "clerk-b");
 
         Assert.Equal(ApplicationState.Completed, application.State);
@@ -84,8 +93,10 @@ public sealed class ApplicationHappyPathTests
                 ApplicationState.IdentityVerified,
                 ApplicationState.FeePaid,
                 ApplicationState.KeyGenerated,
+                ApplicationState.Issuing,
                 ApplicationState.CertificateIssued,
                 ApplicationState.WrittenToCard,
+                ApplicationState.PasswordSet,
                 ApplicationState.Completed,
             ],
             application.History.Select(h => h.To));
@@ -94,22 +105,25 @@ public sealed class ApplicationHappyPathTests
         Assert.Equal(Make.At(SecondVisit, 14, 0), application.History[2].At);
     }
 
+    /// <summary>The obligation arises when the new certificate is written; since R-CE-09 the renewal completes from PasswordSet.</summary>
     [Fact]
     [Trait("Rule", "R-CE-04")]
     public void Complete_WhenRenewal_NeedsTheOldCertificateSupersededFirst()
     {
-        var application = Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate, Act.WriteToCard);
+        var application = Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.RecordIntent, Act.IssueCertificate, Act.WriteToCard);
+        Assert.Equal([Obligation.SupersedeOldCertificate], application.Outstanding);
+        application.MarkPasswordSet(Make.At(14, 59), Make.Clerk);
 
         Assert.Equal([Obligation.SupersedeOldCertificate], application.Outstanding);
         Assert.Throws<InvalidTransitionException>(() => application.Complete(Make.At(15), Make.Clerk));
-        Assert.Equal(ApplicationState.WrittenToCard, application.State);
+        Assert.Equal(ApplicationState.PasswordSet, application.State);
 
         application.MarkOldCertificateSuperseded(Make.At(15, 1), Make.Clerk);
 
         Assert.Empty(application.Outstanding);
-        Assert.Equal(ApplicationState.WrittenToCard, application.State);
+        Assert.Equal(ApplicationState.PasswordSet, application.State);
         Assert.Equal(
-            new StateChange(ApplicationState.WrittenToCard, ApplicationState.WrittenToCard, Make.At(15, 1), Make.Clerk, "old certificate superseded"),
+            new StateChange(ApplicationState.PasswordSet, ApplicationState.PasswordSet, Make.At(15, 1), Make.Clerk, "old certificate superseded"),
             application.History[^1]);
 
         application.Complete(Make.At(15, 2), Make.Clerk);
@@ -122,7 +136,7 @@ public sealed class ApplicationHappyPathTests
     [Trait("Rule", "R-CE-04")]
     public void MarkOldCertificateSuperseded_WhenNewCertificateNotYetOnTheCard_Throws()
     {
-        var application = Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate);
+        var application = Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.RecordIntent, Act.IssueCertificate);
 
         Assert.Throws<InvalidTransitionException>(() => application.MarkOldCertificateSuperseded(Make.At(15), Make.Clerk));
         Assert.Equal(ApplicationState.CertificateIssued, application.State);
@@ -132,7 +146,7 @@ public sealed class ApplicationHappyPathTests
     [Trait("Rule", "R-CE-04")]
     public void MarkOldCertificateSuperseded_WhenTwice_Throws()
     {
-        var application = Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate, Act.WriteToCard, Act.SupersedeOld);
+        var application = Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.RecordIntent, Act.IssueCertificate, Act.WriteToCard, Act.SupersedeOld);
         var entries = application.History.Count;
 
         Assert.Throws<InvalidTransitionException>(() => application.MarkOldCertificateSuperseded(Make.At(15), Make.Clerk));
@@ -143,7 +157,7 @@ public sealed class ApplicationHappyPathTests
     [Trait("Rule", "R-CE-04")]
     public void MarkOldCertificateSuperseded_WhenNewIssuance_ThrowsBecauseThereIsNoOldCertificate()
     {
-        var application = Journey.Start(Procedure.NewIssuance, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate, Act.WriteToCard);
+        var application = Journey.Start(Procedure.NewIssuance, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.RecordIntent, Act.IssueCertificate, Act.WriteToCard);
 
         Assert.Empty(application.Outstanding);
         Assert.Throws<InvalidTransitionException>(() => application.MarkOldCertificateSuperseded(Make.At(15), Make.Clerk));
@@ -153,7 +167,7 @@ public sealed class ApplicationHappyPathTests
     [Trait("Rule", "R-X-01")]
     public void MarkOldCertificateSuperseded_WhenNobodyIsNamed_ThrowsAndStillOwesTheSupersession()
     {
-        var application = Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate, Act.WriteToCard);
+        var application = Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.RecordIntent, Act.IssueCertificate, Act.WriteToCard);
 
         Assert.ThrowsAny<ArgumentException>(() => application.MarkOldCertificateSuperseded(Make.At(15), " "));
         Assert.Equal([Obligation.SupersedeOldCertificate], application.Outstanding);

@@ -88,16 +88,39 @@ public sealed class ApplicationPaymentTests
     [Theory]
     [Trait("Rule", "R-FE-03")]
     [InlineData(Act.GenerateKey)]
+    [InlineData(Act.RecordIntent)]
     [InlineData(Act.IssueCertificate)]
     [InlineData(Act.WriteToCard)]
+    [InlineData(Act.SetPassword)]
     public void Pay_WhenPaidAndFurtherAlong_Throws(Act upTo)
     {
-        Act[] all = [Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.IssueCertificate, Act.WriteToCard];
+        Act[] all = [Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.RecordIntent, Act.IssueCertificate, Act.WriteToCard, Act.SetPassword];
         var application = Journey.Start(Procedure.Renewal, all[..(Array.IndexOf(all, upTo) + 1)]);
         var first = application.Payment;
 
         Assert.Throws<InvalidTransitionException>(() => application.Pay(Make.Payment(Procedure.Renewal, sequence: 99)));
         Assert.Same(first, application.Payment);
+    }
+
+    /// <summary>R-CE-09: the card step is offered again after a cut session, but the fee already taken stands for it.</summary>
+    [Theory]
+    [Trait("Rule", "R-FE-03")]
+    [Trait("Rule", "R-CE-09")]
+    [InlineData(Act.GenerateKey)]
+    [InlineData(Act.RecordIntent)]
+    [InlineData(Act.IssueCertificate)]
+    [InlineData(Act.WriteToCard)]
+    public void Pay_WhenBackAtTheCardStepAfterACutSession_ThrowsAndKeepsTheFirstPayment(Act cutAfter)
+    {
+        Act[] all = [Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.RecordIntent, Act.IssueCertificate, Act.WriteToCard];
+        var application = Journey.Start(Procedure.Renewal, [.. all[..(Array.IndexOf(all, cutAfter) + 1)], Act.ReturnToCardStep]);
+        var first = application.Payment;
+
+        Assert.Equal(ApplicationState.FeePaid, application.State);
+        Assert.Throws<InvalidTransitionException>(() => application.Pay(Make.Payment(Procedure.Renewal, sequence: 99)));
+        Assert.Same(first, application.Payment);
+        Assert.True(application.Payment!.Stands);
+        Assert.Single(application.History, h => h.From == ApplicationState.IdentityVerified && h.To == ApplicationState.FeePaid);
     }
 
     [Fact]

@@ -8,17 +8,24 @@ namespace CounterApp.Domain.Tests.Applications;
 /// Every act from every situation an application can be in, against a table written out here by hand: what the table
 /// allows must succeed and land in the right state; everything else must throw <see cref="InvalidTransitionException"/>
 /// and leave the application exactly as it was (illegal transitions are errors, never silent no-ops).
+/// R-CE-09 changed the certificate machines on purpose: the intent is recorded (Issuing) before the CA signs, the
+/// password is set (PasswordSet) before completion, a cut card session (KeyGenerated to WrittenToCard) goes back to the
+/// card step instead of failing, and Fail is refused in a card session. The situations "failed after key generation /
+/// issuance / writing" are no longer reachable; they are kept as legacy rows rebuilt through Restore.
 /// </summary>
 [Trait("Rule", "R-VI-02")]
 [Trait("Rule", "R-FE-02")]
 [Trait("Rule", "R-FE-03")]
 [Trait("Rule", "R-CE-04")]
+[Trait("Rule", "R-CE-09")]
 public sealed class ApplicationTransitionTableTests
 {
     private static readonly Act[] Paid = [VerifyIdentity, Pay];
     private static readonly Act[] Keyed = [.. Paid, GenerateKey];
-    private static readonly Act[] Issued = [.. Keyed, IssueCertificate];
+    private static readonly Act[] Intended = [.. Keyed, RecordIntent];
+    private static readonly Act[] Issued = [.. Intended, IssueCertificate];
     private static readonly Act[] Written = [.. Issued, WriteToCard];
+    private static readonly Act[] PasswordDone = [.. Written, SetPassword];
 
     /// <summary>The new-issuance machine. A situation is named by how it was reached; the last column is what may follow.</summary>
     private static readonly Row[] NewIssuanceTable =
@@ -29,10 +36,18 @@ public sealed class ApplicationTransitionTableTests
         new("IdentityVerified same day", [VerifyIdentity], [Pay, Refuse, Cancel, Fail]),
         new("IdentityVerified second visit", [MailLetter, ReturnAnswer, VerifyIdentity], [Pay, Refuse, Cancel, Fail]),
         new("FeePaid", Paid, [GenerateKey, Fail]),
-        new("KeyGenerated", Keyed, [IssueCertificate, Fail]),
-        new("CertificateIssued", Issued, [WriteToCard, Fail]),
-        new("WrittenToCard", Written, [Complete, Fail]),
-        new("Completed", [.. Written, Complete], []),
+        new("KeyGenerated", Keyed, [RecordIntent, ReturnToCardStep]),
+        new("Issuing", Intended, [IssueCertificate, ReturnToCardStep]),
+        new("CertificateIssued", Issued, [WriteToCard, ReturnToCardStep]),
+        new("WrittenToCard", Written, [SetPassword, ReturnToCardStep]),
+        new("PasswordSet", PasswordDone, [Complete]),
+        new("Completed", [.. PasswordDone, Complete], []),
+        new("Back at the card step from KeyGenerated", [.. Keyed, ReturnToCardStep], [GenerateKey, Fail]),
+        new("Back at the card step from Issuing", [.. Intended, ReturnToCardStep], [GenerateKey, Fail]),
+        new("Back at the card step from CertificateIssued", [.. Issued, ReturnToCardStep], [GenerateKey, Fail]),
+        new("Back at the card step from WrittenToCard", [.. Written, ReturnToCardStep], [GenerateKey, Fail]),
+        new("KeyGenerated on the retry", [.. Written, ReturnToCardStep, GenerateKey], [RecordIntent, ReturnToCardStep]),
+        new("Completed on the retry", [.. Issued, ReturnToCardStep, .. PasswordDone[2..], Complete], []),
         new("Refused at reception", [Refuse], []),
         new("Refused at the second visit", [MailLetter, ReturnAnswer, Refuse], []),
         new("Refused after identity", [VerifyIdentity, Refuse], []),
@@ -46,15 +61,20 @@ public sealed class ApplicationTransitionTableTests
         new("Failed after identity", [VerifyIdentity, Fail], []),
         new("Failed after payment", [.. Paid, Fail], [VoidPayment]),
         new("Failed after payment, fee voided", [.. Paid, Fail, VoidPayment], []),
-        new("Failed after key generation", [.. Keyed, Fail], [VoidPayment]),
-        new("Failed after issuance", [.. Issued, Fail], [VoidPayment, RevokeUnwritten]),
-        new("Failed after issuance, fee voided", [.. Issued, Fail, VoidPayment], [RevokeUnwritten]),
-        new("Failed after issuance, certificate revoked", [.. Issued, Fail, RevokeUnwritten], [VoidPayment]),
-        new("Failed after issuance, settled", [.. Issued, Fail, VoidPayment, RevokeUnwritten], []),
-        new("Failed after writing", [.. Written, Fail], []),
+        new("Failed after a return to the card step", [.. Issued, ReturnToCardStep, Fail], [VoidPayment]),
+        new("Failed after a return to the card step, fee voided", [.. Issued, ReturnToCardStep, Fail, VoidPayment], []),
+        new("Legacy row failed after key generation", [], [VoidPayment], Legacy.FailedAfterKeyGeneration),
+        new("Legacy row failed after issuance", [], [VoidPayment, RevokeUnwritten], Legacy.FailedAfterIssuance),
+        new("Legacy row failed after issuance, fee voided", [VoidPayment], [RevokeUnwritten], Legacy.FailedAfterIssuance),
+        new("Legacy row failed after issuance, certificate revoked", [RevokeUnwritten], [VoidPayment], Legacy.FailedAfterIssuance),
+        new("Legacy row failed after issuance, settled", [VoidPayment, RevokeUnwritten], [], Legacy.FailedAfterIssuance),
+        new("Legacy row failed after writing", [], [], Legacy.FailedAfterWriting),
     ];
 
-    /// <summary>The renewal machine: as new issuance, but the old certificate is superseded before completion (R-CE-04).</summary>
+    /// <summary>
+    /// The renewal machine: as new issuance, but the old certificate is superseded once the new one is on the card (in
+    /// WrittenToCard or PasswordSet) and before completion (R-CE-04); a return to the card step drops that obligation.
+    /// </summary>
     private static readonly Row[] RenewalTable =
     [
         new("Received", [], [MailLetter, VerifyIdentity, Refuse, Cancel, Fail]),
@@ -63,11 +83,22 @@ public sealed class ApplicationTransitionTableTests
         new("IdentityVerified same day", [VerifyIdentity], [Pay, Refuse, Cancel, Fail]),
         new("IdentityVerified second visit", [MailLetter, ReturnAnswer, VerifyIdentity], [Pay, Refuse, Cancel, Fail]),
         new("FeePaid", Paid, [GenerateKey, Fail]),
-        new("KeyGenerated", Keyed, [IssueCertificate, Fail]),
-        new("CertificateIssued", Issued, [WriteToCard, Fail]),
-        new("WrittenToCard", Written, [SupersedeOld, Fail]),
-        new("WrittenToCard, old superseded", [.. Written, SupersedeOld], [Complete, Fail]),
-        new("Completed", [.. Written, SupersedeOld, Complete], []),
+        new("KeyGenerated", Keyed, [RecordIntent, ReturnToCardStep]),
+        new("Issuing", Intended, [IssueCertificate, ReturnToCardStep]),
+        new("CertificateIssued", Issued, [WriteToCard, ReturnToCardStep]),
+        new("WrittenToCard", Written, [SetPassword, SupersedeOld, ReturnToCardStep]),
+        new("WrittenToCard, old superseded", [.. Written, SupersedeOld], [SetPassword, ReturnToCardStep]),
+        new("PasswordSet", PasswordDone, [SupersedeOld]),
+        new("PasswordSet, old superseded", [.. PasswordDone, SupersedeOld], [Complete]),
+        new("PasswordSet, old superseded while written", [.. Written, SupersedeOld, SetPassword], [Complete]),
+        new("Completed", [.. PasswordDone, SupersedeOld, Complete], []),
+        new("Back at the card step from KeyGenerated", [.. Keyed, ReturnToCardStep], [GenerateKey, Fail]),
+        new("Back at the card step from Issuing", [.. Intended, ReturnToCardStep], [GenerateKey, Fail]),
+        new("Back at the card step from CertificateIssued", [.. Issued, ReturnToCardStep], [GenerateKey, Fail]),
+        new("Back at the card step from WrittenToCard", [.. Written, ReturnToCardStep], [GenerateKey, Fail]),
+        new("KeyGenerated on the retry", [.. Written, ReturnToCardStep, GenerateKey], [RecordIntent, ReturnToCardStep]),
+        new("WrittenToCard on the retry", [.. Written, ReturnToCardStep, .. Written[2..]], [SetPassword, SupersedeOld, ReturnToCardStep]),
+        new("Completed on the retry", [.. Written, ReturnToCardStep, .. PasswordDone[2..], SupersedeOld, Complete], []),
         new("Refused at reception", [Refuse], []),
         new("Refused at the second visit", [MailLetter, ReturnAnswer, Refuse], []),
         new("Refused after identity", [VerifyIdentity, Refuse], []),
@@ -81,14 +112,16 @@ public sealed class ApplicationTransitionTableTests
         new("Failed after identity", [VerifyIdentity, Fail], []),
         new("Failed after payment", [.. Paid, Fail], [VoidPayment]),
         new("Failed after payment, fee voided", [.. Paid, Fail, VoidPayment], []),
-        new("Failed after key generation", [.. Keyed, Fail], [VoidPayment]),
-        new("Failed after issuance", [.. Issued, Fail], [VoidPayment, RevokeUnwritten]),
-        new("Failed after issuance, fee voided", [.. Issued, Fail, VoidPayment], [RevokeUnwritten]),
-        new("Failed after issuance, certificate revoked", [.. Issued, Fail, RevokeUnwritten], [VoidPayment]),
-        new("Failed after issuance, settled", [.. Issued, Fail, VoidPayment, RevokeUnwritten], []),
-        new("Failed after writing", [.. Written, Fail], [SupersedeOld]),
-        new("Failed after writing, old superseded", [.. Written, Fail, SupersedeOld], []),
-        new("Failed after supersession", [.. Written, SupersedeOld, Fail], []),
+        new("Failed after a return to the card step", [.. Written, ReturnToCardStep, Fail], [VoidPayment]),
+        new("Failed after a return to the card step, fee voided", [.. Written, ReturnToCardStep, Fail, VoidPayment], []),
+        new("Legacy row failed after key generation", [], [VoidPayment], Legacy.FailedAfterKeyGeneration),
+        new("Legacy row failed after issuance", [], [VoidPayment, RevokeUnwritten], Legacy.FailedAfterIssuance),
+        new("Legacy row failed after issuance, fee voided", [VoidPayment], [RevokeUnwritten], Legacy.FailedAfterIssuance),
+        new("Legacy row failed after issuance, certificate revoked", [RevokeUnwritten], [VoidPayment], Legacy.FailedAfterIssuance),
+        new("Legacy row failed after issuance, settled", [VoidPayment, RevokeUnwritten], [], Legacy.FailedAfterIssuance),
+        new("Legacy row failed after writing", [], [SupersedeOld], Legacy.FailedAfterWriting),
+        new("Legacy row failed after writing, old superseded", [SupersedeOld], [], Legacy.FailedAfterWriting),
+        new("Legacy row failed after supersession", [], [], Legacy.FailedAfterSupersession),
     ];
 
     /// <summary>Free procedures (revocation, compromise notice, unlock, password change, PIN reset): identity, then done.</summary>
@@ -113,8 +146,10 @@ public sealed class ApplicationTransitionTableTests
         [VerifyIdentity] = ApplicationState.IdentityVerified,
         [Pay] = ApplicationState.FeePaid,
         [GenerateKey] = ApplicationState.KeyGenerated,
+        [RecordIntent] = ApplicationState.Issuing,
         [IssueCertificate] = ApplicationState.CertificateIssued,
         [WriteToCard] = ApplicationState.WrittenToCard,
+        [SetPassword] = ApplicationState.PasswordSet,
         [SupersedeOld] = null,
         [Complete] = ApplicationState.Completed,
         [Refuse] = ApplicationState.Refused,
@@ -122,6 +157,7 @@ public sealed class ApplicationTransitionTableTests
         [Fail] = ApplicationState.Failed,
         [VoidPayment] = null,
         [RevokeUnwritten] = null,
+        [ReturnToCardStep] = ApplicationState.FeePaid,
     };
 
     public static TheoryData<Procedure, string> Situations()
@@ -147,7 +183,7 @@ public sealed class ApplicationTransitionTableTests
 
         foreach (var act in Enum.GetValues<Act>())
         {
-            var application = Journey.Start(procedure, row.Path);
+            var application = row.Start(procedure);
             var before = Snapshot.Of(application);
             var allowed = row.Allowed.Contains(act);
             try
@@ -198,7 +234,7 @@ public sealed class ApplicationTransitionTableTests
     [InlineData(Procedure.Renewal)]
     public void Table_WhenCertificateProcedure_ReachesEveryState(Procedure procedure)
     {
-        var reached = TableFor(procedure).Select(r => Journey.Start(procedure, r.Path).State).ToHashSet();
+        var reached = TableFor(procedure).Select(r => r.Start(procedure).State).ToHashSet();
 
         Assert.Equal(Enum.GetValues<ApplicationState>().ToHashSet(), reached);
     }
@@ -211,7 +247,7 @@ public sealed class ApplicationTransitionTableTests
     [InlineData(Procedure.CardPinReset)]
     public void Table_WhenFreeProcedure_ReachesOnlyIdentityAndTheEnds(Procedure procedure)
     {
-        var reached = TableFor(procedure).Select(r => Journey.Start(procedure, r.Path).State).ToHashSet();
+        var reached = TableFor(procedure).Select(r => r.Start(procedure).State).ToHashSet();
 
         Assert.Equal(
             new HashSet<ApplicationState>
@@ -256,7 +292,11 @@ public sealed class ApplicationTransitionTableTests
         _ => FreeProcedureTable,
     };
 
-    private sealed record Row(string Name, Act[] Path, Act[] Allowed);
+    /// <summary>A situation: reached by <paramref name="Path"/> from a new application, or from a legacy row when <paramref name="From"/> is set.</summary>
+    private sealed record Row(string Name, Act[] Path, Act[] Allowed, Legacy? From = null)
+    {
+        public Application Start(Procedure procedure) => From is { } legacy ? Journey.Start(procedure, legacy, Path) : Journey.Start(procedure, Path);
+    }
 
     /// <summary>Everything observable about an application, to prove a refused act changed nothing.</summary>
     private sealed record Snapshot(
@@ -266,6 +306,7 @@ public sealed class ApplicationTransitionTableTests
         string? Receipt,
         bool? PaymentStands,
         string? IssuedSerial,
+        IssuanceIntent? Intent,
         int RefusedFor)
     {
         public static Snapshot Of(Application a) => new(
@@ -275,6 +316,7 @@ public sealed class ApplicationTransitionTableTests
             a.Payment?.Receipt.ToString(),
             a.Payment?.Stands,
             a.IssuedSerial,
+            a.Intent,
             a.RefusedFor.Count);
     }
 }
