@@ -37,13 +37,22 @@ public sealed partial class IssuanceRecoveryService(
         var resolved = 0;
         foreach (var id in candidates.Where(id => progress.Current(id) is not { Running: true }))
         {
-            await using var one = scopes.CreateAsyncScope();
-            var (resolution, serial) = await one.ServiceProvider.GetRequiredService<InterruptedIssuance>()
-                .ResolveAsync(id, Actor, null, "recovered: the card session stopped before completion (restart or lost session)", cancellationToken);
-            if (resolution is Resolution.Completed or Resolution.ReturnedToCardStep)
+            try
             {
-                resolved++;
-                LogResolved(id, resolution, serial);
+                await using var one = scopes.CreateAsyncScope();
+                var (resolution, serial) = await one.ServiceProvider.GetRequiredService<InterruptedIssuance>()
+                    .ResolveAsync(id, Actor, null, "recovered: the card session stopped before completion (restart or lost session)", cancellationToken);
+                if (resolution is Resolution.Completed or Resolution.ReturnedToCardStep)
+                {
+                    resolved++;
+                    LogResolved(id, resolution, serial);
+                }
+            }
+#pragma warning disable CA1031 // One application that cannot be resolved (a damaged row) must not hold up the others.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                LogOneFailed(id, e);
             }
         }
 
@@ -71,6 +80,9 @@ public sealed partial class IssuanceRecoveryService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recovered interrupted issuance {ApplicationId}: {Resolution} (revoked serial {Serial}).")]
     private partial void LogResolved(Guid applicationId, Resolution resolution, string? serial);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Interrupted issuance {ApplicationId} could not be resolved; the next pass retries.")]
+    private partial void LogOneFailed(Guid applicationId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The issuance recovery pass failed; the next one retries.")]
     private partial void LogFailed(Exception exception);
