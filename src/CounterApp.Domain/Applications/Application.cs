@@ -170,6 +170,11 @@ public sealed partial class Application
             throw new InvalidTransitionException(Procedure, State, nameof(ReturnToCardStep));
         }
 
+        if (revokedSerial is not null && (string.IsNullOrWhiteSpace(revokedSerial) || State == ApplicationState.KeyGenerated))
+        {
+            throw new InvalidTransitionException($"Application {Id}: no certificate can have been signed from {State}; none is named as revoked.");
+        }
+
         if (IssuedSerial is { } issued && !string.Equals(issued, revokedSerial, StringComparison.Ordinal))
         {
             throw new InvalidTransitionException($"Application {Id}: certificate {issued} must be revoked before the card step is offered again.");
@@ -189,7 +194,8 @@ public sealed partial class Application
     public void MarkOldCertificateSuperseded(DateTimeOffset at, string by)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        if (State is not (ApplicationState.WrittenToCard or ApplicationState.PasswordSet or ApplicationState.Failed) || !_outstanding.Remove(Obligation.SupersedeOldCertificate))
+        // Only once the new certificate is usable: a session cut before the password revokes the new one (R-CE-09).
+        if (State is not (ApplicationState.PasswordSet or ApplicationState.Failed) || !_outstanding.Remove(Obligation.SupersedeOldCertificate))
         {
             throw new InvalidTransitionException(Procedure, State, nameof(MarkOldCertificateSuperseded));
         }
@@ -237,8 +243,9 @@ public sealed partial class Application
     }
 
     /// <summary>
-    /// Something went wrong (card removed, CA error, letter expired…). A standing payment must then be voided or
-    /// refunded (R-FE-03), and a certificate issued but not written must be revoked.
+    /// Something went wrong (the resident leaves, the card is faulty, the letter expired…). A standing payment must then
+    /// be voided or refunded (R-FE-03). Not during a card session: that is resolved first (<see cref="ReturnToCardStep"/>).
+    /// Rows failed before R-CE-09 may still owe a revocation (<see cref="Obligation.RevokeUnwrittenCertificate"/>).
     /// </summary>
     public void Fail(string reason, DateTimeOffset at, string by)
     {
@@ -254,15 +261,9 @@ public sealed partial class Application
             throw new InvalidTransitionException($"Application {Id} is in a card session ({State}); resolve it before the application fails.");
         }
 
-        var written = State == ApplicationState.WrittenToCard;
-        if (Payment is { Stands: true } && !written)
+        if (Payment is { Stands: true })
         {
             _outstanding.Add(Obligation.VoidOrRefundFee);
-        }
-
-        if (State == ApplicationState.CertificateIssued)
-        {
-            _outstanding.Add(Obligation.RevokeUnwrittenCertificate);
         }
 
         Record(ApplicationState.Failed, at, by, reason);

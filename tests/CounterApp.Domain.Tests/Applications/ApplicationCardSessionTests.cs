@@ -359,13 +359,14 @@ public sealed class ApplicationCardSessionTests
     public void Complete_WhenThePasswordIsNotSet_ThrowsAndChangesNothing(Procedure procedure, ApplicationState state)
     {
         // Changed on purpose for WrittenToCard: a written certificate without its password no longer completes.
+        // A renewal cannot even supersede before the password is set (R-CE-09: the new certificate may still be revoked).
         var application = Journey.Start(procedure, PathTo(state));
+        var entries = application.History.Count;
+
         if (procedure == Procedure.Renewal)
         {
-            application.MarkOldCertificateSuperseded(Make.At(14), Make.Clerk);
+            Assert.Throws<InvalidTransitionException>(() => application.MarkOldCertificateSuperseded(Make.At(14), Make.Clerk));
         }
-
-        var entries = application.History.Count;
 
         Assert.Throws<InvalidTransitionException>(() => application.Complete(Make.At(14, 5), Make.Clerk));
         Assert.Equal(state, application.State);

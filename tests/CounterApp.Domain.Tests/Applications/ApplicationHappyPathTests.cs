@@ -146,7 +146,7 @@ public sealed class ApplicationHappyPathTests
     [Trait("Rule", "R-CE-04")]
     public void MarkOldCertificateSuperseded_WhenTwice_Throws()
     {
-        var application = Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.RecordIntent, Act.IssueCertificate, Act.WriteToCard, Act.SupersedeOld);
+        var application = Journey.Start(Procedure.Renewal, Act.VerifyIdentity, Act.Pay, Act.GenerateKey, Act.RecordIntent, Act.IssueCertificate, Act.WriteToCard, Act.SetPassword, Act.SupersedeOld);
         var entries = application.History.Count;
 
         Assert.Throws<InvalidTransitionException>(() => application.MarkOldCertificateSuperseded(Make.At(15), Make.Clerk));
