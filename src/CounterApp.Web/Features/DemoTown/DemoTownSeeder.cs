@@ -81,6 +81,7 @@ public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> u
                         HasPhoto = person.CardPhoto,
                         ExpiryDate = person.CardExpiry,
                         Status = CardStatus.Active,
+                        ChipSerial = DemoPeople.ChipSerialFor(person.CardNumber),
                     },
                 ],
             };
