@@ -154,8 +154,11 @@ internal sealed class IssuanceKit : IAsyncDisposable
         return NewCardWithSerial(serial, pin);
     }
 
-    /// <summary>A fresh in-memory card whose chip has <paramref name="serial"/> (another resident's card, for R-CA-04).</summary>
-    public VirtualResidentCard NewCardWithSerial(string serial, string pin = Pin)
+    /// <summary>A fresh in-memory card with a random chip serial: a card the register does not know (R-CA-04).</summary>
+    public VirtualResidentCard NewUnknownCard(string pin = Pin) => NewCardWithSerial(null, pin);
+
+    /// <summary>A fresh in-memory card whose chip has <paramref name="serial"/> (random when null).</summary>
+    public VirtualResidentCard NewCardWithSerial(string? serial, string pin = Pin)
     {
         var secret = Services.GetRequiredService<IssuerMasterSecret>().Read();
         try
