@@ -94,7 +94,7 @@ internal static class ResidentPopulation
                 Sex = GivenNames.First(g => g.Kanji == p.Given).Sex,
                 Address = "富山県中新川郡上市町稗田1番地",
                 UpdatedAt = DateTime.UtcNow,
-                Cards = [new ResidentCardRecord { CardNumber = p.Card, IssuingMunicipalityCode = "163228", HasPhoto = true, ExpiryDate = Today.AddYears(3), Status = CardStatus.Active }],
+                Cards = [new ResidentCardRecord { CardNumber = p.Card, ChipSerial = CounterApp.Web.Features.Readers.SimulatedCards.SerialFor(p.Card), IssuingMunicipalityCode = "163228", HasPhoto = true, ExpiryDate = Today.AddYears(3), Status = CardStatus.Active }],
             }).ToList();
             db.Residents.AddRange(records);
             db.ChangeTracker.DetectChanges();

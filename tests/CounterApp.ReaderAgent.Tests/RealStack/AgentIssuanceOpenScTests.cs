@@ -133,7 +133,7 @@ public sealed class AgentIssuanceOpenScTests(AgentServer server, PcscdFixture pc
         }
     }
 
-    /// <summary>The virtual card as a new active card of a registered demo resident, numbered with the card's serial.</summary>
+    /// <summary>The virtual card as a new active card of a registered demo resident, numbered with the card's serial, which is also its chip serial (R-CA-04).</summary>
     private async Task<ResidentCardRecord> AddCardRowForDemoResidentAsync(string cardNumber)
     {
         await using var scope = server.Services.CreateAsyncScope();
@@ -146,6 +146,7 @@ public sealed class AgentIssuanceOpenScTests(AgentServer server, PcscdFixture pc
         var row = new ResidentCardRecord
         {
             CardNumber = cardNumber,
+            ChipSerial = cardNumber,
             ResidentId = demo.ResidentId,
             IssuingMunicipalityCode = demo.IssuingMunicipalityCode,
             HasPhoto = demo.HasPhoto,

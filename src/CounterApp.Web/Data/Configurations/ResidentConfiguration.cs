@@ -22,6 +22,10 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<ResidentR
         builder.HasIndex(c => c.CardNumber).IsUnique();
         builder.Property(c => c.CardNumber).HasMaxLength(32);
         builder.Property(c => c.IssuingMunicipalityCode).HasMaxLength(6);
+
+        // R-CA-04: one chip, one card (several NULLs are allowed on both providers).
+        builder.HasIndex(c => c.ChipSerial).IsUnique();
+        builder.Property(c => c.ChipSerial).HasMaxLength(16);
         builder.Property(c => c.Version).IsConcurrencyToken();
     }
 

@@ -21,6 +21,12 @@ public sealed class ResidentCardRecord : IVersioned
 
     public CardStatus Status { get; set; }
 
+    /// <summary>
+    /// The card chip's serial as the register states it (16 upper-case hex characters, EF 0006 of the card); null on a
+    /// row the register has not completed yet. R-CA-04: every card operation runs only on the card with this serial.
+    /// </summary>
+    public string? ChipSerial { get; set; }
+
     public int Version { get; set; }
 
     public ResidentCard ToDomain(string residentCode) =>

@@ -5,6 +5,9 @@ public enum CardSessionStep
 {
     ValidateInput,
     SelectApplication,
+
+    /// <summary>R-CA-04: the card in the reader is not the resident's card in force (its chip serial differs).</summary>
+    CheckCardOwner,
     VerifyCardPin,
     AuthenticateIssuer,
     GenerateKey,

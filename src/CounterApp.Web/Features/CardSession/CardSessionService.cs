@@ -20,6 +20,7 @@ namespace CounterApp.Web.Features.CardSession;
 /// password change and card PIN reset, each step audited (R-X-01). PINs and passwords come in as char arrays that are
 /// zeroed before the method returns; they are never logged, stored, put in an exception or an audit detail (R-X-02).
 /// A certificate the CA issued that never reached the card is revoked at once (cessationOfOperation, R-CE-01).
+/// Every procedure first checks that the card in the reader is the resident's card in force (R-CA-04).
 /// </summary>
 public sealed partial class CardSessionService(
     CounterDbContext db, AuditTrail audit, PrefecturalCa ca, IssuerMasterSecret masterSecret, RealClock time, CrashPoints crash, ILogger<CardSessionService> logger)
@@ -73,6 +74,10 @@ public sealed partial class CardSessionService(
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await client.SelectApplicationAsync(cancellationToken);
+                if (await RefuseOtherCardAsync(client, context, "certificate.issuance", cancellationToken) is { } otherCard)
+                {
+                    return otherCard;
+                }
 
                 step = CardSessionStep.VerifyCardPin;
                 progress?.Report(step);
@@ -241,6 +246,11 @@ public sealed partial class CardSessionService(
             {
                 var client = new ResidentCardClient(connection);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                if (await RefuseOtherCardAsync(client, context, action, cancellationToken) is { } otherCard)
+                {
+                    return otherCard;
+                }
+
                 var status = await client.ChangePasswordAsync(currentPassword.AsMemory(), newPassword.AsMemory(), cancellationToken);
                 if (!status.IsVerified)
                 {
@@ -272,6 +282,11 @@ public sealed partial class CardSessionService(
             var client = new ResidentCardClient(connection);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await client.SelectApplicationAsync(cancellationToken);
+            if (await RefuseOtherCardAsync(client, context, action, cancellationToken) is { } otherCard)
+            {
+                return otherCard;
+            }
+
             step = CardSessionStep.AuthenticateIssuer;
             await AuthenticateIssuerAsync(client, cancellationToken);
             step = mainStep;
@@ -292,6 +307,37 @@ public sealed partial class CardSessionService(
         {
             return await FailAsync(context, action, step, error);
         }
+    }
+
+    /// <summary>
+    /// R-CA-04: the card in the reader must be the resident's card in force, known by the chip serial the register
+    /// states for it. Reads the chip's serial (EF 0006) and, when it is another card (or the register has no chip
+    /// serial for this one), audits the refusal and returns it; nothing has been written to the card and the CA has
+    /// not been asked. Null when it is the resident's card. The message names the card in the reader by its chip
+    /// serial and, when the register knows that chip, its card number (never whose card it is).
+    /// </summary>
+    private async Task<CardSessionResult?> RefuseOtherCardAsync(
+        ResidentCardClient client, CardSessionContext context, string action, CancellationToken cancellationToken)
+    {
+        var inReader = await client.ReadSerialAsync(cancellationToken);
+        var expected = context.Card.ChipSerial;
+        if (expected is not null && string.Equals(inReader, expected, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var readerCardNumber = await db.ResidentCards.AsNoTracking()
+            .Where(c => c.ChipSerial == inReader).Select(c => c.CardNumber).FirstOrDefaultAsync(cancellationToken);
+        await AuditAsync(context, action, AuditOutcomes.Refused,
+            Details(("step", nameof(CardSessionStep.CheckCardOwner)), ("rule", "R-CA-04"), ("chipSerial", inReader),
+                ("expectedChipSerial", expected), ("readerCardNumber", readerCardNumber)),
+            cancellationToken);
+        LogOtherCard(logger, context.Card.Id, inReader);
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        var message = expected is null ? string.Format(culture, CardSessionMessages.Get("ChipSerialNotInRegister"), inReader)
+            : readerCardNumber is null ? string.Format(culture, CardSessionMessages.Get("OtherCard"), inReader)
+            : string.Format(culture, CardSessionMessages.Get("OtherCardKnown"), inReader, readerCardNumber);
+        return new CardSessionResult { FailedStep = CardSessionStep.CheckCardOwner, Message = message };
     }
 
     private async Task AuthenticateIssuerAsync(ResidentCardClient client, CancellationToken cancellationToken)
@@ -473,6 +519,9 @@ public sealed partial class CardSessionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Certificate {Serial} issued onto card {CardId}")]
     private static partial void LogIssued(ILogger logger, string serial, long cardId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Card {CardId}'s operation refused: the card in the reader has chip serial {ChipSerial}, not the register's (R-CA-04)")]
+    private static partial void LogOtherCard(ILogger logger, long cardId, string chipSerial);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Card session step {Step} failed on card {CardId}: {ErrorType}")]
     private static partial void LogStepFailed(ILogger logger, CardSessionStep step, long cardId, string errorType);

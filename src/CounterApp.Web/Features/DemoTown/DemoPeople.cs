@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using CounterApp.Domain.Residents;
 
 namespace CounterApp.Web.Features.DemoTown;
@@ -10,6 +12,18 @@ internal static class DemoPeople
 {
     public const string MunicipalityCode = "163228";
     public const string Address = "富山県中新川郡上市町稗田1番地";
+
+    /// <summary>
+    /// The chip serial of a demo card (R-CA-04), derived from its card number: stable across restarts, 16 upper-case
+    /// hex characters. The simulated reader's virtual card for that number carries the same serial
+    /// (<c>SimulatedCards.SerialFor</c>), so the register and the card in the reader agree.
+    /// </summary>
+    public static string ChipSerialFor(string cardNumber)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(cardNumber);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("counterapp-simulated-card:" + cardNumber));
+        return Convert.ToHexString(hash, 0, 8);
+    }
 
     /// <summary>One resident with their card and, optionally, a certificate.</summary>
     public sealed record Person(

@@ -33,7 +33,9 @@ internal sealed class DemoTownStartup(IServiceScopeFactory scopes, IOptions<Demo
             return;
         }
 
-        var signIns = await scope.ServiceProvider.GetRequiredService<DemoTownSeeder>().SeedAsync(cancellationToken);
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoTownSeeder>();
+        var signIns = await seeder.SeedAsync(cancellationToken);
+        await seeder.CompleteChipSerialsAsync(cancellationToken);
         if (signIns.Count > 0)
         {
             await Console.Out.WriteLineAsync("  Demo town 上市町 created. Demo sign-ins (shown only now; write them down):");

@@ -81,6 +81,7 @@ public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> u
                         HasPhoto = person.CardPhoto,
                         ExpiryDate = person.CardExpiry,
                         Status = CardStatus.Active,
+                        ChipSerial = DemoPeople.ChipSerialFor(person.CardNumber),
                     },
                 ],
             };
@@ -159,6 +160,45 @@ public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> u
 
         RandomNumberGenerator.Shuffle(chars.AsSpan());
         return new string(chars);
+    }
+
+    /// <summary>
+    /// R-CA-04 on a demo town seeded before schema 0011: its demo residents' cards get the chip serial of their simulated
+    /// card (the register of a fictional town is the seeder), so the demo's card steps keep working. Only demo cards
+    /// (resident code and card number as <see cref="DemoPeople"/> has them) without a chip serial; audited once when
+    /// any was completed. Returns how many.
+    /// </summary>
+    public async Task<int> CompleteChipSerialsAsync(CancellationToken cancellationToken = default)
+    {
+        var demo = DemoPeople.All(TokyoClock.Today(time)).Select(p => (p.Code, p.CardNumber)).ToHashSet();
+        var numbers = demo.Select(d => d.CardNumber).ToList();
+        var cards = await db.ResidentCards.Include(c => c.Resident)
+            .Where(c => c.ChipSerial == null && numbers.Contains(c.CardNumber))
+            .ToListAsync(cancellationToken);
+        cards = cards.Where(c => demo.Contains((c.Resident!.ResidentCode, c.CardNumber))).ToList();
+        if (cards.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        cards.ForEach(c => c.ChipSerial = DemoPeople.ChipSerialFor(c.CardNumber));
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(
+            new AuditEvent
+            {
+                Actor = "system",
+                Action = "demo-town.chip-serials-completed",
+                Outcome = AuditOutcomes.Succeeded,
+                Details = new Dictionary<string, string?>
+                {
+                    ["rule"] = "R-CA-04",
+                    ["cards"] = string.Join(",", cards.Select(c => c.CardNumber).Order(StringComparer.Ordinal)),
+                },
+            },
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return cards.Count;
     }
 
     private static void Check(IdentityResult result, string what)

@@ -30,13 +30,11 @@ public sealed class SimulatedCards(IssuerMasterSecret masterSecret, IOptions<Dat
 
     private CardStore Store => _store ??= new CardStore(Path.Combine(database.Value.DataDirectory, FolderName));
 
-    /// <summary>The card's chip serial: derived from the card number (stable across restarts, 16 hex digits).</summary>
-    public static string SerialFor(string cardNumber)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(cardNumber);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("counterapp-simulated-card:" + cardNumber));
-        return Convert.ToHexString(hash, 0, 8);
-    }
+    /// <summary>
+    /// The card's chip serial: derived from the card number (stable across restarts, 16 hex digits), the same one the
+    /// demo town records in the register for that card (R-CA-04), so inserting another resident's card is refused.
+    /// </summary>
+    public static string SerialFor(string cardNumber) => DemoTown.DemoPeople.ChipSerialFor(cardNumber);
 
     /// <summary>The virtual card for a resident card number, created (and saved) the first time it is asked for.</summary>
     public VirtualResidentCard Get(string cardNumber)

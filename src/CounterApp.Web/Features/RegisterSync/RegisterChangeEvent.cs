@@ -32,4 +32,5 @@ public sealed record RegisterNewValues(
     DateOnly? BirthDate = null,
     string? NewCardNumber = null,
     bool? NewCardHasPhoto = null,
-    DateOnly? NewCardExpiryDate = null);
+    DateOnly? NewCardExpiryDate = null,
+    string? NewCardChipSerial = null);

@@ -19,12 +19,13 @@ internal static class RegisterCsvColumns
     public static readonly RegisterCsvColumn CardNumber = new("カード番号", "card_number", true);
     public static readonly RegisterCsvColumn CardHasPhoto = new("カード写真", "card_photo", true);
     public static readonly RegisterCsvColumn CardExpiry = new("カード有効期限", "card_expiry", true);
+    public static readonly RegisterCsvColumn CardChipSerial = new("カードICチップ番号", "card_chip_serial", true);
     public static readonly RegisterCsvColumn AdultWard = new("成年被後見人", "adult_ward", false);
 
     public static IReadOnlyList<RegisterCsvColumn> All { get; } =
     [
         ResidentCode, FamilyName, GivenName, FamilyNameKana, GivenNameKana, BirthDate, Sex, Address, Ward, Status,
-        CardNumber, CardHasPhoto, CardExpiry, AdultWard,
+        CardNumber, CardHasPhoto, CardExpiry, CardChipSerial, AdultWard,
     ];
 
     public static RegisterCsvColumn? Find(string header) =>

@@ -28,6 +28,9 @@ public enum RegisterEventStatus
     /// <summary>The new card's number belongs to another resident.</summary>
     CardNumberTaken,
 
+    /// <summary>The new card's chip serial is another card's (R-CA-04: one chip, one card).</summary>
+    ChipSerialTaken,
+
     /// <summary>Concurrent changes kept colliding; the sender should retry.</summary>
     Busy,
 }
@@ -182,6 +185,13 @@ public sealed partial class RegisterEventApplier(CounterDbContext db, TimeProvid
             return new RegisterEventResult(RegisterEventStatus.CardNumberTaken, Field: "newValues.newCardNumber", Message: RegisterValues.Message("CardNumberTaken", number));
         }
 
+        var chipSerial = change.NewValues.NewCardChipSerial!;
+        var chipOf = await db.ResidentCards.Where(c => c.ChipSerial == chipSerial).Select(c => c.CardNumber).FirstOrDefaultAsync(cancellationToken);
+        if (chipOf is not null && chipOf != number)
+        {
+            return new RegisterEventResult(RegisterEventStatus.ChipSerialTaken, Field: "newValues.newCardChipSerial", Message: RegisterValues.Message("ChipSerialTaken", chipSerial, chipOf));
+        }
+
         var newCard = resident.Cards.FirstOrDefault(c => c.CardNumber == number);
         if (newCard is null)
         {
@@ -191,6 +201,7 @@ public sealed partial class RegisterEventApplier(CounterDbContext db, TimeProvid
 
         newCard.HasPhoto = change.NewValues.NewCardHasPhoto!.Value;
         newCard.ExpiryDate = change.NewValues.NewCardExpiryDate!.Value;
+        newCard.ChipSerial = chipSerial;
         newCard.Status = CardStatus.Active;
         return null;
     }

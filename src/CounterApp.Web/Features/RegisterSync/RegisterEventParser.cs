@@ -33,7 +33,7 @@ public static partial class RegisterEventParser
         [RegisterEventKind.BirthDateChanged] = (["birthDate"], []),
         [RegisterEventKind.MovedOut] = ([], []),
         [RegisterEventKind.Died] = ([], []),
-        [RegisterEventKind.CardReplaced] = ([], ["newCardNumber", "newCardHasPhoto", "newCardExpiryDate"]),
+        [RegisterEventKind.CardReplaced] = ([], ["newCardNumber", "newCardHasPhoto", "newCardExpiryDate", "newCardChipSerial"]),
         [RegisterEventKind.CardReturned] = ([], []),
     };
 
@@ -286,6 +286,7 @@ public static partial class RegisterEventParser
             }
 
             Text("newCardExpiryDate", v.NewCardExpiryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Text("newCardChipSerial", v.NewCardChipSerial);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
@@ -303,7 +304,7 @@ public static partial class RegisterEventParser
     /// <summary>Reads newValues fields, keeping the first problem.</summary>
     private sealed class ValueReader(JsonElement values)
     {
-        private static readonly string[] NewCardFields = ["newCardNumber", "newCardHasPhoto", "newCardExpiryDate"];
+        private static readonly string[] NewCardFields = ["newCardNumber", "newCardHasPhoto", "newCardExpiryDate", "newCardChipSerial"];
 
         public RegisterEventProblem? Problem { get; private set; }
 
@@ -326,7 +327,7 @@ public static partial class RegisterEventParser
         {
             var given = NewCardFields
                 .Where(n => values.TryGetProperty(n, out var e) && e.ValueKind != JsonValueKind.Null).ToList();
-            if (given.Count is > 0 and < 3)
+            if (given.Count > 0 && given.Count < NewCardFields.Length)
             {
                 var missing = NewCardFields.First(n => !given.Contains(n));
                 Problem = new(Field(missing), RegisterValues.Message("Required", Field(missing)));
@@ -341,7 +342,8 @@ public static partial class RegisterEventParser
             return new RegisterNewValues(
                 NewCardNumber: Read("newCardNumber", raw => (RegisterValues.CardNumberOf(Field("newCardNumber"), raw, out var value), value)),
                 NewCardHasPhoto: Flag("newCardHasPhoto"),
-                NewCardExpiryDate: Date("newCardExpiryDate"));
+                NewCardExpiryDate: Date("newCardExpiryDate"),
+                NewCardChipSerial: Read("newCardChipSerial", raw => (RegisterValues.ChipSerialOf(Field("newCardChipSerial"), raw, out var value), value)));
         }
 
         private bool? Flag(string name)

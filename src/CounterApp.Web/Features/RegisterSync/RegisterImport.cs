@@ -108,6 +108,7 @@ public sealed partial class RegisterImport(
         var rows = new List<RegisterRow>();
         var lineOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
         var lineOfCard = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lineOfChip = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var record in records.Skip(1))
         {
             if (record.ProblemKey is { } problem)
@@ -136,6 +137,12 @@ public sealed partial class RegisterImport(
             if (row.Card is { } card && !lineOfCard.TryAdd(card.Number, row.Line))
             {
                 errors.Add(new RegisterImportError(row.Line, columns[RegisterCsvColumns.CardNumber].Header, RegisterValues.Message("DuplicateCardNumber", card.Number, lineOfCard[card.Number])));
+                continue;
+            }
+
+            if (row.Card is { } chipCard && !lineOfChip.TryAdd(chipCard.ChipSerial, row.Line))
+            {
+                errors.Add(new RegisterImportError(row.Line, columns[RegisterCsvColumns.CardChipSerial].Header, RegisterValues.Message("DuplicateChipSerial", chipCard.ChipSerial, lineOfChip[chipCard.ChipSerial])));
                 continue;
             }
 
@@ -212,12 +219,31 @@ public sealed partial class RegisterImport(
             }
         }
 
+        // R-CA-04: one chip, one card. A chip serial the database holds for another card number is a row error too.
+        var chipCards = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in rows.Where(r => r.Card is not null).Select(r => r.Card!.ChipSerial).Chunk(Chunk))
+        {
+            var cards = await db.ResidentCards.Where(c => c.ChipSerial != null && chunk.Contains(c.ChipSerial))
+                .Select(c => new { ChipSerial = c.ChipSerial!, c.CardNumber })
+                .ToListAsync(cancellationToken);
+            foreach (var card in cards)
+            {
+                chipCards[card.ChipSerial] = card.CardNumber;
+            }
+        }
+
         var plans = new List<ResidentPlan>();
         foreach (var row in rows)
         {
             if (row.Card is { } card && cardOwners.TryGetValue(card.Number, out var owner) && owner != row.ResidentCode)
             {
                 errors.Add(new RegisterImportError(row.Line, RegisterCsvColumns.CardNumber.Name, RegisterValues.Message("CardOfOtherResident", card.Number, owner)));
+                continue;
+            }
+
+            if (row.Card is { } chipCard && chipCards.TryGetValue(chipCard.ChipSerial, out var chipOf) && chipOf != chipCard.Number)
+            {
+                errors.Add(new RegisterImportError(row.Line, RegisterCsvColumns.CardChipSerial.Name, RegisterValues.Message("ChipSerialOfOtherCard", chipCard.ChipSerial, chipOf)));
                 continue;
             }
 

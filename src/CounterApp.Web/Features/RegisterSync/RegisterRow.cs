@@ -19,8 +19,8 @@ internal sealed record RegisterRow(
     RegisterCardRow? Card,
     bool? IsAdultWard);
 
-/// <summary>The resident's current card as the register states it.</summary>
-internal sealed record RegisterCardRow(string Number, bool HasPhoto, DateOnly ExpiryDate);
+/// <summary>The resident's current card as the register states it, with its chip serial (R-CA-04).</summary>
+internal sealed record RegisterCardRow(string Number, bool HasPhoto, DateOnly ExpiryDate, string ChipSerial);
 
 /// <summary>Reads one CSV record into a <see cref="RegisterRow"/>, collecting every broken field (not just the first).</summary>
 internal sealed class RegisterRowReader(IReadOnlyDictionary<RegisterCsvColumn, (int Index, string Header)> columns, DateOnly today)
@@ -69,7 +69,7 @@ internal sealed class RegisterRowReader(IReadOnlyDictionary<RegisterCsvColumn, (
                 columns.ContainsKey(RegisterCsvColumns.Ward), status, card, adultWard);
     }
 
-    // The three card columns go together: a number needs the photo flag and the expiry; no number, neither.
+    // The card columns go together: a number needs the photo flag, the expiry and the chip serial; no number, none.
     private static RegisterCardRow? ReadCard(
         List<RegisterImportError> errors,
         Func<RegisterCsvColumn, string?> raw,
@@ -78,7 +78,7 @@ internal sealed class RegisterRowReader(IReadOnlyDictionary<RegisterCsvColumn, (
     {
         if (string.IsNullOrWhiteSpace(raw(RegisterCsvColumns.CardNumber)))
         {
-            foreach (var column in new[] { RegisterCsvColumns.CardHasPhoto, RegisterCsvColumns.CardExpiry })
+            foreach (var column in new[] { RegisterCsvColumns.CardHasPhoto, RegisterCsvColumns.CardExpiry, RegisterCsvColumns.CardChipSerial })
             {
                 if (!string.IsNullOrWhiteSpace(raw(column)))
                 {
@@ -93,6 +93,7 @@ internal sealed class RegisterRowReader(IReadOnlyDictionary<RegisterCsvColumn, (
         check(RegisterCsvColumns.CardNumber, RegisterValues.CardNumberOf(label(RegisterCsvColumns.CardNumber), raw(RegisterCsvColumns.CardNumber), out var number));
         check(RegisterCsvColumns.CardHasPhoto, RegisterValues.Flag(label(RegisterCsvColumns.CardHasPhoto), raw(RegisterCsvColumns.CardHasPhoto), out var hasPhoto));
         check(RegisterCsvColumns.CardExpiry, RegisterValues.Date(label(RegisterCsvColumns.CardExpiry), raw(RegisterCsvColumns.CardExpiry), out var expiry));
-        return errors.Count > before ? null : new RegisterCardRow(number, hasPhoto, expiry);
+        check(RegisterCsvColumns.CardChipSerial, RegisterValues.ChipSerialOf(label(RegisterCsvColumns.CardChipSerial), raw(RegisterCsvColumns.CardChipSerial), out var chipSerial));
+        return errors.Count > before ? null : new RegisterCardRow(number, hasPhoto, expiry, chipSerial);
     }
 }

@@ -48,7 +48,7 @@ public static partial class RegisterSyncEndpoints
                 RegisterEventStatus.AlreadyApplied => Results.Ok(new { status = "already-applied", eventId = change!.EventId, revocationRequests = 0 }),
                 RegisterEventStatus.ResidentNotFound or RegisterEventStatus.CardNotFound =>
                     RegisterSyncResults.Problem(StatusCodes.Status404NotFound, result.Status.ToString(), result.Field, result.Message!),
-                RegisterEventStatus.EventIdReused or RegisterEventStatus.CardNumberTaken =>
+                RegisterEventStatus.EventIdReused or RegisterEventStatus.CardNumberTaken or RegisterEventStatus.ChipSerialTaken =>
                     RegisterSyncResults.Problem(StatusCodes.Status409Conflict, result.Status.ToString(), result.Field, result.Message!),
                 _ => RegisterSyncResults.Problem(StatusCodes.Status503ServiceUnavailable, result.Status.ToString(), null, result.Message!),
             };

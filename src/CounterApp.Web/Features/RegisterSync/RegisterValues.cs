@@ -146,6 +146,21 @@ internal static class RegisterValues
             : Message("CardNumberFormat", label, CardNumberMaxLength);
     }
 
+    /// <summary>
+    /// A card's chip serial (R-CA-04): exactly 16 upper-case hexadecimal characters, as the card's EF 0006 holds it.
+    /// Nothing is folded: a lower-case or short value is refused, since a near miss would refuse the resident's own card.
+    /// </summary>
+    public static string? ChipSerialOf(string label, string? raw, out string value)
+    {
+        value = raw?.Trim() ?? string.Empty;
+        if (value.Length == 0)
+        {
+            return Message("Required", label);
+        }
+
+        return CounterApp.Card.Profile.TokenInfo.IsValidSerial(value) ? null : Message("ChipSerialFormat", label, CounterApp.Card.Profile.TokenInfo.SerialLength);
+    }
+
     public static string Message(string key, params object?[] args) => RegisterSyncMessages.Format(key, args);
 
     private static string? Plain(string label, string value, int maxLength)

@@ -84,6 +84,7 @@ internal sealed class ResidentPlan
             {
                 Compare(Columns.CardHasPhoto, current.HasPhoto, card.HasPhoto);
                 Compare(Columns.CardExpiry, current.ExpiryDate, card.ExpiryDate);
+                Compare(Columns.CardChipSerial, current.ChipSerial, card.ChipSerial);
             }
 
             replaced.AddRange(existing.Cards.Where(c => c.CardNumber != card.Number && c.Status == CardStatus.Active));
@@ -176,6 +177,7 @@ internal sealed class ResidentPlan
 
             current.HasPhoto = card.HasPhoto;
             current.ExpiryDate = card.ExpiryDate;
+            current.ChipSerial = card.ChipSerial;
         }
 
         foreach (var old in _replacedCards)

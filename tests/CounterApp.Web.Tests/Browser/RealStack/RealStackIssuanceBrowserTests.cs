@@ -100,13 +100,14 @@ public sealed class RealStackIssuanceBrowserTests(RealStackBrowserFixture browse
         }
     }
 
-    /// <summary>The resident's active card gets the virtual card's number (the card in the reader is theirs).</summary>
+    /// <summary>The resident's active card gets the virtual card's number and chip serial (the card in the reader is theirs, R-CA-04).</summary>
     private static async Task GiveCardToResidentAsync(IServiceProvider services, string residentCode, string cardNumber)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
         var row = await db.ResidentCards.Where(c => c.Resident!.ResidentCode == residentCode).OrderByDescending(c => c.ExpiryDate).FirstAsync();
         row.CardNumber = cardNumber;
+        row.ChipSerial = cardNumber;
         await db.SaveChangesAsync();
     }
 

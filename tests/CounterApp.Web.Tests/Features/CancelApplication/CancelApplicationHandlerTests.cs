@@ -163,7 +163,7 @@ public sealed class CancelApplicationHandlerTests(PostgresServer postgres)
     public async Task Cancel_WhenTheCertificateWasIssued_IsRejectedAsRevocationsBusiness(DatabaseProvider provider)
     {
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard("16322800001"));
         var id = await kit.PaidAsync("16322800001", documentType: "resident-card-photo");
         IssuanceKit.Require(await kit.CardAsync(id, card.Connection));
         var state = (await kit.ApplicationAsync(id)).State;

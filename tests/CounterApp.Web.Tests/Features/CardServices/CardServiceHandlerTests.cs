@@ -178,7 +178,7 @@ public sealed class CardServiceHandlerTests(PostgresServer postgres)
     public async Task ResetCardPin_WhenAnotherCardIsInTheReader_IsRefusedNamingTheCard(DatabaseProvider provider)
     {
         await using var kit = await CardServicesKit.CreateAsync(provider, postgres);
-        await using var other = new CardInReader(kit.Issuance.NewCard("1111"));
+        await using var other = new CardInReader(kit.Issuance.NewUnknownCard("1111"));
 
         var result = await kit.WithAsync<ResetCardPinHandler>(h => h.HandleAsync(kit.Call(), other.Connection, "8642".ToCharArray(), "8642".ToCharArray()));
 
@@ -187,5 +187,26 @@ public sealed class CardServiceHandlerTests(PostgresServer postgres)
         var client = new ResidentCardClient(other.Connection);
         await client.SelectApplicationAsync();
         Assert.True((await client.VerifyCardPinAsync("1111".AsMemory())).IsVerified);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-CA-04")]
+    [Trait("Rule", "R-CA-03")]
+    public async Task ResetCardPin_WhenAnotherResidentsCardIsInTheReaderAndTheResidentHasNoCertificate_IsRefusedByItsChipSerial(DatabaseProvider provider)
+    {
+        await using var kit = await CardServicesKit.CreateAsync(provider, postgres);
+        // 上市 太郎 has no certificate, so only the chip serial can tell that 剱 花子's card (in the reader) is not his.
+        var taro = await kit.Issuance.ResidentIdAsync("16322800001");
+        var call = new CardServiceCall(taro, ApplicantKind.InPerson, kit.Licence(), IssuanceKit.Clerk, kit.Issuance.CounterId);
+
+        var result = await kit.WithAsync<ResetCardPinHandler>(h => h.HandleAsync(call, kit.Connection, "8642".ToCharArray(), "8642".ToCharArray()));
+
+        Assert.Equal(CardServiceOutcome.Retry, result.Outcome);
+        Assert.Contains($"カード番号 K0002、ICチップ番号 {CounterApp.Web.Features.Readers.SimulatedCards.SerialFor("K0002")}", result.Message, StringComparison.Ordinal);
+        Assert.True((await kit.VerifyCardPinAsync(IssuanceKit.Pin)).IsVerified);
+        var refused = Assert.Single(await kit.Issuance.AuditAsync(), a => a.Action == "card.pin-reset");
+        Assert.Equal(AuditOutcomes.Refused, refused.Outcome);
+        Assert.Contains("R-CA-04", refused.Details, StringComparison.Ordinal);
     }
 }

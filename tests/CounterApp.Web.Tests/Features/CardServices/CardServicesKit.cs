@@ -41,7 +41,7 @@ internal sealed class CardServicesKit : IAsyncDisposable
     public static async Task<CardServicesKit> CreateAsync(DatabaseProvider provider, PostgresServer postgres)
     {
         var issuance = await IssuanceKit.CreateAsync(provider, postgres);
-        var card = new CardInReader(issuance.NewCard());
+        var card = new CardInReader(issuance.NewCard(ResidentCode));
         var id = await issuance.PaidAsync(ResidentCode);
         var issued = await issuance.CardAsync(id, card.Connection);
         IssuanceKit.Require(issued);

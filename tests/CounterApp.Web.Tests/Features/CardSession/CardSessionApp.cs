@@ -16,13 +16,23 @@ public sealed class CardSessionApp : PkiApp
 {
     private int _nextCard;
 
-    /// <summary>A fresh in-memory card keyed with the app's issuer master secret, with card PIN <paramref name="cardPin"/>.</summary>
-    public VirtualResidentCard NewVirtualCard(string cardPin)
+    /// <summary>
+    /// A fresh in-memory card keyed with the app's issuer master secret, with card PIN <paramref name="cardPin"/>, whose
+    /// chip carries <paramref name="row"/>'s chip serial (R-CA-04): the resident's own card.
+    /// </summary>
+    public VirtualResidentCard NewVirtualCard(string cardPin, ResidentCardRecord row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return NewVirtualCard(cardPin, row.ChipSerial ?? throw new InvalidOperationException($"Card {row.CardNumber} has no chip serial."));
+    }
+
+    /// <summary>A fresh in-memory card whose chip has <paramref name="serial"/>.</summary>
+    public VirtualResidentCard NewVirtualCard(string cardPin, string serial)
     {
         var secret = Services.GetRequiredService<IssuerMasterSecret>().Read();
         try
         {
-            return VirtualResidentCard.CreateInMemory(secret, System.Text.Encoding.ASCII.GetBytes(cardPin));
+            return VirtualResidentCard.CreateInMemory(secret, System.Text.Encoding.ASCII.GetBytes(cardPin), serial);
         }
         finally
         {

@@ -31,7 +31,7 @@ public sealed class CardSessionServiceTests(CardSessionApp app)
     public async Task Issue_WhenEveryStepSucceeds_CardHoldsACertificateForItsOwnKeyThatVerifiesAgainstTheCa()
     {
         var row = await app.NextCardRowAsync();
-        await using var card = new CardInReader(app.NewVirtualCard(Pin));
+        await using var card = new CardInReader(app.NewVirtualCard(Pin, row));
 
         var result = await IssueAsync(card.Connection, row, Pin, Password);
 
@@ -72,7 +72,7 @@ public sealed class CardSessionServiceTests(CardSessionApp app)
     public async Task Issue_AuditsEveryStepWithoutThePinOrPassword_AndZeroesTheCallersArrays()
     {
         var row = await app.NextCardRowAsync();
-        await using var card = new CardInReader(app.NewVirtualCard(Pin));
+        await using var card = new CardInReader(app.NewVirtualCard(Pin, row));
         var pin = Pin.ToCharArray();
         var password = Password.ToCharArray();
         var before = await LastAuditIdAsync();
@@ -104,7 +104,7 @@ public sealed class CardSessionServiceTests(CardSessionApp app)
     public async Task Issue_WhenTheCardPinIsWrong_ReportsTriesLeftAndIssuesNothing()
     {
         var row = await app.NextCardRowAsync();
-        await using var card = new CardInReader(app.NewVirtualCard(Pin));
+        await using var card = new CardInReader(app.NewVirtualCard(Pin, row));
         var before = await LastAuditIdAsync();
         var certificatesBefore = await CertificateCountAsync();
 
@@ -128,7 +128,7 @@ public sealed class CardSessionServiceTests(CardSessionApp app)
     public async Task Issue_WhenThePasswordBreaksTheRule_RefusesBeforeTouchingTheCard()
     {
         var row = await app.NextCardRowAsync();
-        await using var card = new CardInReader(app.NewVirtualCard(Pin));
+        await using var card = new CardInReader(app.NewVirtualCard(Pin, row));
 
         var result = await IssueAsync(card.Connection, row, Pin, "abc");
 
@@ -145,7 +145,7 @@ public sealed class CardSessionServiceTests(CardSessionApp app)
     public async Task Issue_WhenTheConnectionDropsAtTheWriteStep_RevokesTheIssuedCertificateAndNamesTheStep(string drop)
     {
         var row = await app.NextCardRowAsync();
-        await using var card = new CardInReader(app.NewVirtualCard(Pin));
+        await using var card = new CardInReader(app.NewVirtualCard(Pin, row));
         Func<Exception> failure = drop == "card removed" ? () => new CardRemovedException() : () => new AgentDisconnectedException("agent gone");
         var connection = new DroppingConnection(card.Connection, Ins.UpdateBinary, failure);
         var before = await LastAuditIdAsync();
@@ -185,7 +185,7 @@ public sealed class CardSessionServiceTests(CardSessionApp app)
     public async Task Issue_WhenTheAgentDropsDuringKeyGeneration_FailsThatStepAndIssuesNothing()
     {
         var row = await app.NextCardRowAsync();
-        await using var card = new CardInReader(app.NewVirtualCard(Pin));
+        await using var card = new CardInReader(app.NewVirtualCard(Pin, row));
         var connection = new DroppingConnection(card.Connection, Ins.GenerateKeyPair, () => new AgentDisconnectedException("agent gone"));
         var before = await LastAuditIdAsync();
         var certificatesBefore = await CertificateCountAsync();
@@ -300,7 +300,7 @@ public sealed class CardSessionServiceTests(CardSessionApp app)
     public async Task ResetCardPin_WhenTheNewPinIsNotFourDigits_IsRefused()
     {
         var row = await app.NextCardRowAsync();
-        await using var card = new CardInReader(app.NewVirtualCard(Pin));
+        await using var card = new CardInReader(app.NewVirtualCard(Pin, row));
 
         var result = await Service().ResetCardPinAsync(card.Connection, new CardSessionContext(Clerk, null, row), "12a4".ToCharArray());
 
@@ -316,7 +316,7 @@ public sealed class CardSessionServiceTests(CardSessionApp app)
     private async Task<(ResidentCardRecord Row, CardInReader Card)> PersonalisedAsync()
     {
         var row = await app.NextCardRowAsync();
-        var card = new CardInReader(app.NewVirtualCard(Pin));
+        var card = new CardInReader(app.NewVirtualCard(Pin, row));
         var result = await IssueAsync(card.Connection, row, Pin, Password);
         Assert.True(result.Succeeded, result.Message);
         return (row, card);

@@ -56,6 +56,42 @@ public sealed class DemoTownSeederTests(PostgresServer postgres)
     }
 
     [Theory]
+    [Trait("Rule", "R-CA-04")]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Seed_GivesEveryDemoCardTheChipSerialOfItsSimulatedCard_AndCompletesThemOnATownSeededBefore(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var services = TestServices.Build(database, Clock);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoTownSeeder>().SeedAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var cards = await db.ResidentCards.ToListAsync();
+            Assert.All(cards, c => Assert.Equal(Web.Features.Readers.SimulatedCards.SerialFor(c.CardNumber), c.ChipSerial));
+            Assert.All(cards, c => Assert.True(Card.Profile.TokenInfo.IsValidSerial(c.ChipSerial!)));
+
+            // A town seeded before schema 0011: its cards have no chip serial yet.
+            cards.ForEach(c => c.ChipSerial = null);
+            await db.SaveChangesAsync();
+        }
+
+        int completed, again;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            completed = await scope.ServiceProvider.GetRequiredService<DemoTownSeeder>().CompleteChipSerialsAsync();
+            again = await scope.ServiceProvider.GetRequiredService<DemoTownSeeder>().CompleteChipSerialsAsync();
+        }
+
+        Assert.Equal((8, 0), (completed, again));
+        await using var read = database.NewContext();
+        Assert.All(await read.ResidentCards.ToListAsync(), c => Assert.Equal(Web.Features.Readers.SimulatedCards.SerialFor(c.CardNumber), c.ChipSerial));
+        Assert.Single(await read.AuditEntries.Where(a => a.Action == "demo-town.chip-serials-completed").ToListAsync());
+    }
+
+    [Theory]
     [Trait("Rule", "R-X-02")]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Seed_WhenStaffCreated_StoresOnlyHashesAndThePrintedPasswordsSignIn(DatabaseProvider provider)

@@ -24,7 +24,7 @@ public sealed class IssuanceEndToEndTests(PostgresServer postgres)
     public async Task NewIssuance_WhenEveryStepPasses_CompletesWithCertificateReceiptAndAuditTrail(DatabaseProvider provider)
     {
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard("16322800002"));
         var steps = new List<CardSessionStep>();
 
         // 剱 花子: a card without photo, so the driver's licence makes the same-day issue (R-VI-01).
@@ -82,7 +82,7 @@ public sealed class IssuanceEndToEndTests(PostgresServer postgres)
     public async Task Renewal_WhenInTheWindow_WritesTheNewCertificateThenRevokesTheOldOneAsSuperseded(DatabaseProvider provider)
     {
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard("16322800001"));
         // 上市 太郎 (photo card) gets a certificate from this CA, which is then made to expire within three months.
         var first = await kit.PaidAsync("16322800001", documentType: "resident-card-photo");
         var issued = await kit.CardAsync(first, card.Connection);

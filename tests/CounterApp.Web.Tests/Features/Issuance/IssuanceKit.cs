@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CounterApp.Domain.Applications;
+using CounterApp.Domain.Residents;
 using CounterApp.VirtualCard;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
@@ -139,12 +140,32 @@ internal sealed class IssuanceKit : IAsyncDisposable
         return await db.Residents.Where(r => r.ResidentCode == residentCode).Select(r => r.Id).SingleAsync();
     }
 
-    public VirtualResidentCard NewCard(string pin = Pin)
+    /// <summary>
+    /// A fresh in-memory card for the resident: its chip carries the serial the register records for the resident's
+    /// active card (R-CA-04), so the card step takes it as theirs.
+    /// </summary>
+    public VirtualResidentCard NewCard(string residentCode, string pin = Pin)
+    {
+        string serial;
+        using (var db = NewContext())
+        {
+            serial = db.ResidentCards.Where(c => c.Resident!.ResidentCode == residentCode && c.Status == CardStatus.Active)
+                .Select(c => c.ChipSerial).Single() ?? throw new InvalidOperationException($"Resident {residentCode}'s card has no chip serial.");
+        }
+
+        return NewCardWithSerial(serial, pin);
+    }
+
+    /// <summary>A fresh in-memory card with a random chip serial: a card the register does not know (R-CA-04).</summary>
+    public VirtualResidentCard NewUnknownCard(string pin = Pin) => NewCardWithSerial(null, pin);
+
+    /// <summary>A fresh in-memory card whose chip has <paramref name="serial"/> (random when null).</summary>
+    public VirtualResidentCard NewCardWithSerial(string? serial, string pin = Pin)
     {
         var secret = Services.GetRequiredService<IssuerMasterSecret>().Read();
         try
         {
-            return VirtualResidentCard.CreateInMemory(secret, System.Text.Encoding.ASCII.GetBytes(pin));
+            return VirtualResidentCard.CreateInMemory(secret, System.Text.Encoding.ASCII.GetBytes(pin), serial);
         }
         finally
         {

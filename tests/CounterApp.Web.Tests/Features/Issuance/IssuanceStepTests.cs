@@ -208,7 +208,7 @@ public sealed class IssuanceStepTests(PostgresServer postgres)
     public async Task Card_WhenThePinIsWrong_StaysAtTheCardStepWithTriesLeft(DatabaseProvider provider)
     {
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard("16322800001"));
         var id = await kit.PaidAsync("16322800001", documentType: "resident-card-photo");
 
         var result = await kit.CardAsync(id, card.Connection, pin: "0000");
@@ -227,7 +227,7 @@ public sealed class IssuanceStepTests(PostgresServer postgres)
     public async Task Card_WhenThePasswordConfirmationDiffers_IsInvalidBeforeTheCardIsTouched(DatabaseProvider provider)
     {
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard("16322800001"));
         var id = await kit.PaidAsync("16322800001", documentType: "resident-card-photo");
         var pin = IssuanceKit.Pin.ToCharArray();
         var password = "ab".ToCharArray();
@@ -248,7 +248,7 @@ public sealed class IssuanceStepTests(PostgresServer postgres)
     public async Task Card_WhenTheCardIsRemovedBeforeTheKeyIsMade_StaysAtTheCardStepToRetry(DatabaseProvider provider)
     {
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard("16322800001"));
         var id = await kit.PaidAsync("16322800001", documentType: "resident-card-photo");
 
         var result = await kit.CardAsync(id, new DroppingConnection(card.Connection, Ins.GenerateKeyPair, () => new CardRemovedException()));
@@ -268,7 +268,7 @@ public sealed class IssuanceStepTests(PostgresServer postgres)
         // R-CE-09: a session cut after the CA signed is resolved at once: the certificate is revoked, the application
         // goes back to the card step with its fee standing, and a retry issues onto the card without a second payment.
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard("16322800001"));
         var id = await kit.PaidAsync("16322800001", documentType: "resident-card-photo");
 
         var result = await kit.CardAsync(id, new DroppingConnection(card.Connection, Ins.UpdateBinary, () => new CardRemovedException()));

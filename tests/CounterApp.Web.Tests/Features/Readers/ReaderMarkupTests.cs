@@ -95,7 +95,7 @@ public sealed partial class ReaderMarkupTests(PostgresServer postgres)
         Assert.Contains("シミュレーション", html, StringComparison.Ordinal);
         Assert.Contains("<strong id=\"demo-card-pin\">1234</strong>", html, StringComparison.Ordinal);
         Assert.Contains($"action=\"/counters/{kit.CounterId}/reader/simulated/insert\"", html, StringComparison.Ordinal);
-        Assert.Contains($"<option value=\"{card.Id}\" selected>K0002 — 剱 花子", html, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{card.Id}\" data-card-number=\"K0002\" selected>K0002 — 剱 花子", html, StringComparison.Ordinal);
         Assert.Contains("name=\"returnUrl\" value=\"/issuance/5?step=card\"", html, StringComparison.Ordinal);
         Assert.Contains("data-outcome=\"Removed\">カードを取り出しました。", html, StringComparison.Ordinal);
         Assert.Contains("name=\"__RequestVerificationToken\"", html, StringComparison.Ordinal);

@@ -43,8 +43,8 @@ public sealed class RegisterCsvTests(PostgresServer postgres)
     public async Task Import_WhenBomQuotedFieldsAndColumnsInAnotherOrder_ReadsThem(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
-        var csv = "状態,住民票コード,氏,名,氏カナ,名カナ,生年月日,性別,住所,カード番号,カード写真,カード有効期限\n" +
-                  "住民,16322800101,\"上市\",太郎,カミイチ,タロウ,1980-04-02,1,\"富山県中新川郡上市町稗田1番地, \"\"上\"\"棟\",,,\n";
+        var csv = "状態,住民票コード,氏,名,氏カナ,名カナ,生年月日,性別,住所,カード番号,カード写真,カード有効期限,カードICチップ番号\n" +
+                  "住民,16322800101,\"上市\",太郎,カミイチ,タロウ,1980-04-02,1,\"富山県中新川郡上市町稗田1番地, \"\"上\"\"棟\",,,,\n";
 
         await using var db = database.NewContext();
         var report = await Import(db).ImportAsync(Bytes(csv, bom: true), dryRun: false);
@@ -77,7 +77,7 @@ public sealed class RegisterCsvTests(PostgresServer postgres)
     public async Task Import_WhenHeaderLacksOrDoublesColumns_ReportsTheHeaderLine(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
-        var csv = "住民票コード,氏,名,氏カナ,名カナ,生年月日,性別,住所,状態,カード番号,カード写真,氏,備考\n16322800101,上市,太郎\n";
+        var csv = "住民票コード,氏,名,氏カナ,名カナ,生年月日,性別,住所,状態,カード番号,カード写真,カードICチップ番号,氏,備考\n16322800101,上市,太郎\n";
 
         await using var db = database.NewContext();
         var report = await Import(db).ImportAsync(Bytes(csv), dryRun: true);

@@ -114,12 +114,71 @@ public sealed class RegisterEventTests(PostgresServer postgres)
         await using var database = await SeededAsync(provider);
         var onOldCard = await AddCertificateAsync(database, Code, "K0101", "0A0B0C");
 
-        var result = await ApplyAsync(database, Json("ev-6", "CardReplaced", """{"newCardNumber":"K0901","newCardHasPhoto":true,"newCardExpiryDate":"2036-04-01"}""", card: "K0101"));
+        var result = await ApplyAsync(database, Json("ev-6", "CardReplaced", NewCard("K0901", ChipFor("K0901")), card: "K0101"));
 
         Assert.Equal((RegisterEventStatus.Applied, 1), (result.Status, result.RevocationRequests));
         var cards = (await ResidentAsync(database, Code)).Cards.OrderBy(c => c.CardNumber).ToList();
         Assert.Equal([("K0101", CardStatus.Replaced), ("K0901", CardStatus.Active)], cards.Select(c => (c.CardNumber, c.Status)));
         Assert.Equal(onOldCard, Assert.Single(await RevocationRequestsAsync(database)).CertificateId);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-CA-04")]
+    public async Task Apply_WhenCardReplaced_RecordsTheNewCardsChipSerial(DatabaseProvider provider)
+    {
+        await using var database = await SeededAsync(provider);
+
+        var result = await ApplyAsync(database, Json("ev-chip-1", "CardReplaced", NewCard("K0901", "00112233AABBCCDD"), card: "K0101"));
+
+        Assert.Equal(RegisterEventStatus.Applied, result.Status);
+        var cards = (await ResidentAsync(database, Code)).Cards.OrderBy(c => c.CardNumber).ToList();
+        Assert.Equal([("K0101", ChipFor("K0101")), ("K0901", "00112233AABBCCDD")], cards.Select(c => (c.CardNumber, c.ChipSerial)));
+        await using var db = database.NewContext();
+        Assert.Contains("\"newCardChipSerial\":\"00112233AABBCCDD\"", (await db.RegisterEvents.SingleAsync()).Payload, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    [Trait("Rule", "R-CA-04")]
+    [Trait("Rule", "R-X-03")]
+    public async Task Apply_WhenTheNewCardsChipSerialIsAnotherCards_IsRefusedNamingTheFieldAndChangesNothing(DatabaseProvider provider)
+    {
+        using var japanese = new JapaneseUiCulture();
+        await using var database = await SeededAsync(provider);
+        await ImportAsync(database, Row("16322800102", card: "K0102", photo: "有", expiry: "2030-03-31"));
+
+        var result = await ApplyAsync(database, Json("ev-chip-2", "CardReplaced", NewCard("K0901", ChipFor("K0102")), card: "K0101"));
+
+        Assert.Equal((RegisterEventStatus.ChipSerialTaken, "newValues.newCardChipSerial"), (result.Status, result.Field));
+        Assert.Equal($"新しいカードのICチップ番号 {ChipFor("K0102")} は別のカード（カード番号 K0102）のものです。", result.Message);
+        var card = Assert.Single((await ResidentAsync(database, Code)).Cards);
+        Assert.Equal(("K0101", CardStatus.Active, ChipFor("K0101")), (card.CardNumber, card.Status, card.ChipSerial));
+        await using var db = database.NewContext();
+        Assert.Equal(0, await db.RegisterEvents.CountAsync());
+    }
+
+    [Theory]
+    [Trait("Rule", "R-CA-04")]
+    [Trait("Rule", "R-X-03")]
+    [InlineData("""{"newCardNumber":"K2","newCardHasPhoto":true,"newCardExpiryDate":"2036-04-01"}""", "Required")]
+    [InlineData("""{"newCardNumber":"K2","newCardHasPhoto":true,"newCardExpiryDate":"2036-04-01","newCardChipSerial":"00112233aabbccdd"}""", "ChipSerialFormat")]
+    [InlineData("""{"newCardNumber":"K2","newCardHasPhoto":true,"newCardExpiryDate":"2036-04-01","newCardChipSerial":"00112233AABBCC"}""", "ChipSerialFormat")]
+    [InlineData("""{"newCardNumber":"K2","newCardHasPhoto":true,"newCardExpiryDate":"2036-04-01","newCardChipSerial":"00112233AABBCCDG"}""", "ChipSerialFormat")]
+    [InlineData("""{"newCardNumber":"K2","newCardHasPhoto":true,"newCardExpiryDate":"2036-04-01","newCardChipSerial":1234}""", "TypeString")]
+    public void Parse_WhenTheNewCardsChipSerialIsMissingOrMalformed_NamesTheFieldAndTheRule(string newValues, string rule)
+    {
+        using var japanese = new JapaneseUiCulture();
+        var json = Json("e", "CardReplaced", newValues, card: "K1");
+
+        Assert.False(RegisterEventParser.TryParse(Encoding.UTF8.GetBytes(json), out _, out var problem));
+
+        Assert.Equal("newValues.newCardChipSerial", problem!.Field);
+        Assert.Contains("newValues.newCardChipSerial", problem.Message, StringComparison.Ordinal);
+        if (rule == "ChipSerialFormat")
+        {
+            Assert.Contains("A～Fと数字で16文字", problem.Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -169,6 +228,9 @@ public sealed class RegisterEventTests(PostgresServer postgres)
         Assert.Equal(a.Payload, b.Payload);
         Assert.Contains("上市町", a.Payload, StringComparison.Ordinal);
     }
+
+    private static string NewCard(string number, string chip) =>
+        $$"""{"newCardNumber":"{{number}}","newCardHasPhoto":true,"newCardExpiryDate":"2036-04-01","newCardChipSerial":"{{chip}}"}""";
 
     private async Task<TestDatabase> SeededAsync(DatabaseProvider provider)
     {

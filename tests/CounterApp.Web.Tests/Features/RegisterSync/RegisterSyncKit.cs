@@ -16,7 +16,7 @@ internal static class RegisterSyncKit
 {
     public const string Municipality = "163228";
 
-    public const string Header = "住民票コード,氏,名,氏カナ,名カナ,生年月日,性別,住所,区,状態,カード番号,カード写真,カード有効期限";
+    public const string Header = "住民票コード,氏,名,氏カナ,名カナ,生年月日,性別,住所,区,状態,カード番号,カード写真,カード有効期限,カードICチップ番号";
 
     public static readonly TimeProvider Time = new FixedTimeProvider(CounterAppFactory.Now);
 
@@ -26,7 +26,7 @@ internal static class RegisterSyncKit
     public static RegisterEventApplier Events(CounterDbContext db) =>
         new(db, Time, new AuditTrail(db, Time), NullLogger<RegisterEventApplier>.Instance);
 
-    /// <summary>A CSV row; the defaults make a registered resident with a photo card.</summary>
+    /// <summary>A CSV row; the defaults make a registered resident with a photo card, whose chip serial is <see cref="ChipFor"/> its number.</summary>
     public static string Row(
         string code,
         string family = "上市",
@@ -40,8 +40,12 @@ internal static class RegisterSyncKit
         string status = "住民",
         string card = "",
         string photo = "",
-        string expiry = "") =>
-        string.Join(',', code, family, given, familyKana, givenKana, birth, sex, address, ward, status, card, photo, expiry);
+        string expiry = "",
+        string? chip = null) =>
+        string.Join(',', code, family, given, familyKana, givenKana, birth, sex, address, ward, status, card, photo, expiry, chip ?? (card.Length > 0 ? ChipFor(card) : ""));
+
+    /// <summary>The chip serial the rows give a card number unless told otherwise (R-CA-04): the simulated cards' derivation.</summary>
+    public static string ChipFor(string cardNumber) => CounterApp.Web.Features.Readers.SimulatedCards.SerialFor(cardNumber);
 
     public static MemoryStream Csv(params string[] rows) => Bytes(string.Join("\r\n", [Header, .. rows]) + "\r\n");
 

@@ -84,7 +84,7 @@ internal sealed class ResidentKit : IAsyncDisposable
         Sex = Sex.Female,
         Address = DemoPeople.Address,
         UpdatedAt = Now.UtcDateTime,
-        Cards = card is null ? [] : [new ResidentCardRecord { CardNumber = card, IssuingMunicipalityCode = DemoPeople.MunicipalityCode, HasPhoto = true, ExpiryDate = Today.AddYears(5), Status = CardStatus.Active }],
+        Cards = card is null ? [] : [new ResidentCardRecord { CardNumber = card, ChipSerial = DemoPeople.ChipSerialFor(card), IssuingMunicipalityCode = DemoPeople.MunicipalityCode, HasPhoto = true, ExpiryDate = Today.AddYears(5), Status = CardStatus.Active }],
     };
 
     public CounterDbContext NewContext() => Database.NewContext();

@@ -218,7 +218,7 @@ public sealed class RevocationHandlerTests(PostgresServer postgres)
 
     private static async Task<string> IssueAsync(IssuanceKit kit)
     {
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard(Taro));
         var id = await kit.PaidAsync(Taro, documentType: "resident-card-photo");
         var issued = await kit.CardAsync(id, card.Connection);
         IssuanceKit.Require(issued);

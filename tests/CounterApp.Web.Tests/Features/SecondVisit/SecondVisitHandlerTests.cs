@@ -208,7 +208,7 @@ public sealed class SecondVisitHandlerTests(PostgresServer postgres)
     public async Task Confirm_WhenInPersonBringsAnswerSheetAndCard_VerifiesUsesTheLetterAndIssuesThroughFeeAndCard(DatabaseProvider provider)
     {
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard(LetterKit.NoPhotoCard));
         var (id, letter) = await kit.MailedInPersonApplicationAsync();
 
         var result = await kit.ConfirmAsync(SecondVisitKit.InPerson(kit, letter.Reference));
@@ -308,7 +308,7 @@ public sealed class SecondVisitHandlerTests(PostgresServer postgres)
     public async Task Confirm_WhenTheProxyBringsEverything_RecordsThePapersAndTheClerkTypesThePasswordAtTheCardStep(DatabaseProvider provider)
     {
         await using var kit = await IssuanceKit.CreateAsync(provider, postgres);
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard(SecondVisitKit.PhotoCard));
         var (id, letter) = await kit.MailedProxyApplicationAsync();
         var sealIssuedOn = kit.Today.AddMonths(-3); // the last day it is usable
 

@@ -123,7 +123,7 @@ public sealed class VoidRequestTests(PostgresServer postgres)
 
     private static async Task<Guid> FailedAfterPaymentAsync(IssuanceKit kit, string residentCode = "16322800001")
     {
-        await using var card = new CardInReader(kit.NewCard());
+        await using var card = new CardInReader(kit.NewCard(residentCode));
         var id = await kit.PaidAsync(residentCode, documentType: "resident-card-photo");
         var result = await kit.CardAsync(id, new DroppingConnection(card.Connection, Ins.UpdateBinary, () => new CardRemovedException()));
         Assert.Equal(IssuanceOutcome.Failed, result.Outcome);
