@@ -1,5 +1,6 @@
 using CounterApp.Card.Connection;
 using CounterApp.Domain.Applications;
+using CounterApp.Domain.Credentials;
 using CounterApp.Web.Features.CardSession;
 
 namespace CounterApp.Web.Features.CardServices;
@@ -20,8 +21,8 @@ public sealed class ChangePasswordHandler(CardServiceCheck check, CardSessionSer
         ArgumentNullException.ThrowIfNull(confirmation);
         try
         {
-            var broken = SecretRules.NewPassword(newPassword, confirmation);
-            if (SecretRules.CurrentPassword(currentPassword) is { } current)
+            var broken = CredentialRules.NewPassword(newPassword, confirmation, "newPassword").ToList();
+            if (CredentialRules.CurrentPassword(currentPassword, "currentPassword") is { } current)
             {
                 broken.Insert(0, current);
             }

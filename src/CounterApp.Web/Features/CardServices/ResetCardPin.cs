@@ -1,5 +1,6 @@
 using CounterApp.Card.Connection;
 using CounterApp.Domain.Applications;
+using CounterApp.Domain.Credentials;
 using CounterApp.Web.Features.CardSession;
 
 namespace CounterApp.Web.Features.CardServices;
@@ -17,7 +18,7 @@ public sealed class ResetCardPinHandler(CardServiceCheck check, CardSessionServi
         ArgumentNullException.ThrowIfNull(confirmation);
         try
         {
-            var broken = SecretRules.NewCardPin(newCardPin, confirmation);
+            var broken = CredentialRules.NewCardPin(newCardPin, confirmation, "newCardPin").ToList();
             if (broken.Count > 0)
             {
                 return CardServiceResult.Invalid(broken);

@@ -1,5 +1,6 @@
 using CounterApp.Card.Connection;
 using CounterApp.Domain.Applications;
+using CounterApp.Domain.Credentials;
 using CounterApp.Web.Features.CardSession;
 
 namespace CounterApp.Web.Features.CardServices;
@@ -18,7 +19,7 @@ public sealed class UnlockCertificateHandler(CardServiceCheck check, CardSession
         ArgumentNullException.ThrowIfNull(confirmation);
         try
         {
-            var broken = SecretRules.NewPassword(newPassword, confirmation);
+            var broken = CredentialRules.NewPassword(newPassword, confirmation, "newPassword").ToList();
             if (broken.Count > 0)
             {
                 return CardServiceResult.Invalid(broken);

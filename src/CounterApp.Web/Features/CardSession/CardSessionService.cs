@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CounterApp.Card.Client;
 using CounterApp.Card.Connection;
 using CounterApp.Domain.Certificates;
+using CounterApp.Domain.Credentials;
 using CounterApp.Domain.Revocation;
 using CounterApp.Pki.Issuance;
 using CounterApp.Pki.Profile;
@@ -504,10 +505,9 @@ public sealed partial class CardSessionService(
             or AsnContentException or CryptographicException or ArgumentException or CertificateRequestRejectedException or DbUpdateException
             or MilestoneNotRecordedException;
 
-    private static bool IsCardPin(char[] pin) => pin.Length == 4 && Array.TrueForAll(pin, char.IsAsciiDigit);
+    private static bool IsCardPin(char[] pin) => CardPinFormatRule.IsValid(pin);
 
-    private static bool IsPassword(char[] password) =>
-        password.Length is >= 4 and <= 16 && Array.TrueForAll(password, c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
+    private static bool IsPassword(char[] password) => PasswordFormatRule.IsValid(password);
 
     private static void Wipe(char[]? secret)
     {

@@ -20,6 +20,9 @@ public enum IssuanceStep
     Seal,
     Fee,
     Card,
+
+    /// <summary>A card session is between key generation and completion (running, or being recovered, R-CE-09).</summary>
+    Issuing,
     Print,
     Closed,
 }
@@ -52,7 +55,9 @@ public sealed record ApplicationView(
         ApplicationState.Received => IssuanceStep.Seal,
         ApplicationState.IdentityVerified => IssuanceStep.Fee,
         ApplicationState.FeePaid => IssuanceStep.Card,
-        ApplicationState.Completed or ApplicationState.WrittenToCard => IssuanceStep.Print,
+        ApplicationState.Completed => IssuanceStep.Print,
+        ApplicationState.KeyGenerated or ApplicationState.Issuing or ApplicationState.CertificateIssued or ApplicationState.WrittenToCard
+            or ApplicationState.PasswordSet => IssuanceStep.Issuing,
         _ => IssuanceStep.Closed,
     };
 
@@ -76,6 +81,9 @@ public sealed record ApplicationView(
 
     /// <summary>A letter prepared or mailed and still standing (R-VI-04): no other is offered.</summary>
     public bool HasLiveLetter => Letter is { Status: LetterStatus.Prepared or LetterStatus.Mailed };
+
+    /// <summary>R-CE-09: the last card session that was cut and resolved back to the card step (when, and the certificate revoked).</summary>
+    public IssuanceInterruption? LastInterruption { get; init; }
 
     public bool OwesVoid => Outstanding?.Contains(nameof(Obligation.VoidOrRefundFee), StringComparison.Ordinal) == true;
 
@@ -119,6 +127,7 @@ public sealed record ApplicationView(
             id, record.Procedure, record.State, resident.ToDomain().FullName, resident.ResidentCode, record.RefusedFor, record.Outstanding, document,
             receipt?.Id, receipt?.Number, receipt?.Total, certificate?.Id, certificate?.Serial, certificate?.ExpiresOn, voidPending, eligible, resident.Id)
         {
+            LastInterruption = IssuanceInterruption.Latest(record.History),
             PasswordEntry = CounterApp.Domain.Proxies.PasswordEntry.For(proxyAtCounter ? ApplicantKind.Proxy : ApplicantKind.InPerson),
             TwoVisitsRule = twoVisits,
             Letter = letter is null ? null : new ApplicationLetter(

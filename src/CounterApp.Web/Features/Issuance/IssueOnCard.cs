@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using CounterApp.Card.Connection;
 using CounterApp.Domain.Applications;
 using CounterApp.Domain.Credentials;
 using CounterApp.Domain.Residents;
-using CounterApp.Domain.Rules;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Features.CardSession;
@@ -62,7 +59,7 @@ public sealed class IssueOnCardHandler(
                 return IssuanceResult.WrongStep(loaded.Application.State.ToString());
             }
 
-            var broken = CheckCredentials(cardPin, password, passwordConfirmation);
+            var broken = CredentialRules.ForIssuance(cardPin, password, passwordConfirmation);
             if (broken.Count > 0)
             {
                 return new IssuanceResult(IssuanceOutcome.Invalid, broken, broken[0].Message) { ApplicationId = loaded.Record.Id };
@@ -105,30 +102,6 @@ public sealed class IssueOnCardHandler(
             Array.Clear(passwordConfirmation);
         }
     }
-
-    // R-CE-05 on the arrays themselves: no string copy of a secret is ever made.
-    private static List<BrokenRule> CheckCredentials(char[] cardPin, char[] password, char[] confirmation)
-    {
-        var broken = new List<BrokenRule>();
-        if (!CardPinFormatRule.IsValid(cardPin))
-        {
-            broken.Add(Broken(new CardPinFormatRule(null)));
-        }
-
-        if (!PasswordFormatRule.IsValid(password))
-        {
-            broken.Add(Broken(new PasswordFormatRule(null)));
-        }
-
-        if (!CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(password.AsSpan()), MemoryMarshal.AsBytes(confirmation.AsSpan())))
-        {
-            broken.Add(Broken(new ConfirmationMatchesRule(null, "-", "password")));
-        }
-
-        return broken;
-    }
-
-    private static BrokenRule Broken(IBusinessRule rule) => new(rule.RuleId, rule.Field, rule.Message);
 
     private async Task<IssuanceResult> RecordAsync(IssueOnCard request, LoadedApplication loaded, string? counter, CardSessionResult session, CancellationToken cancellationToken)
     {
