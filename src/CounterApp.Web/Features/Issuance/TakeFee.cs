@@ -39,7 +39,6 @@ public sealed class TakeFeeHandler(CounterDbContext db, AuditTrail audit, Receip
             ?? throw new InvalidOperationException("The office has no fee schedule.");
         var lines = FeeRules.LinesFor(application.Procedure, request.NewResidentCard, reference.Fees);
         var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);
-        VisitRuleException? refused = null;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -52,6 +51,7 @@ public sealed class TakeFeeHandler(CounterDbContext db, AuditTrail audit, Receip
                     ResidentCode = loaded.Resident.ResidentCode,
                 },
                 cancellationToken);
+            VisitRuleException? refused = null;
             try
             {
                 application.Pay(ApplicationMapper.ToPayment(receipt));
