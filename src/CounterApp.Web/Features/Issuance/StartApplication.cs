@@ -69,8 +69,9 @@ public sealed class StartApplicationHandler(CounterDbContext db, AuditTrail audi
         if (request.Procedure == Procedure.NewIssuance)
         {
             // R-CE-08: one valid certificate per resident; the message points to renewal or revocation (R-CE-04).
-            var valid = await ValidCertificates.OfResidentAsync(db, resident.Id, TokyoClock.Today(time), cancellationToken);
-            var decision = Decision.Check([new OneValidCertificateRule(request.Procedure, valid, TokyoClock.Today(time))]);
+            var today = TokyoClock.Today(time);
+            var valid = await ValidCertificates.OfResidentAsync(db, resident.Id, today, cancellationToken);
+            var decision = Decision.Check([new OneValidCertificateRule(request.Procedure, valid, today)]);
             if (!decision.IsAllowed)
             {
                 await audit.AppendAsync(
