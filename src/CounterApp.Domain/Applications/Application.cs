@@ -90,11 +90,15 @@ public sealed partial class Application
         Move(from, ApplicationState.IdentityVerified, nameof(MarkIdentityVerified), at, by);
     }
 
-    /// <summary>R-FE-02: the fee is taken at the visit where the certificate is issued; nobody pays twice (R-FE-03).</summary>
+    /// <summary>
+    /// R-FE-02: the fee is taken at the visit where the certificate is issued; nobody pays twice (R-FE-03). A visit that
+    /// may not issue (a proxy's first visit, R-VI-03; two visits decided, R-VI-02) throws <see cref="VisitRuleException"/>.
+    /// </summary>
     public void Pay(Payment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
         RequireIssuing(nameof(Pay));
+        RequireVisitAllowsIssue(nameof(Pay));
         if (Payment is { Stands: true })
         {
             throw new InvalidTransitionException($"Application {Id} already has payment {Payment.Receipt}; nobody pays twice for one certificate.");
@@ -120,6 +124,7 @@ public sealed partial class Application
     public void MarkKeyGenerated(DateTimeOffset at, string by)
     {
         RequireIssuing(nameof(MarkKeyGenerated));
+        RequireVisitAllowsIssue(nameof(MarkKeyGenerated));
         Move(ApplicationState.FeePaid, ApplicationState.KeyGenerated, nameof(MarkKeyGenerated), at, by);
     }
 

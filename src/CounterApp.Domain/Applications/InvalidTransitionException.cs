@@ -1,7 +1,7 @@
 namespace CounterApp.Domain.Applications;
 
 /// <summary>An illegal state change was attempted: an error, never a silent no-op.</summary>
-public sealed class InvalidTransitionException : InvalidOperationException
+public class InvalidTransitionException : InvalidOperationException
 {
     public InvalidTransitionException()
     {

@@ -13,6 +13,9 @@ internal sealed class ApplicationConfiguration :
     IEntityTypeConfiguration<DocumentCopyAccess>,
     IEntityTypeConfiguration<InquiryLetterRecord>
 {
+    /// <summary>The partial unique index's condition, the same text on both providers.</summary>
+    public const string OneOpenApplicationFilter = "state NOT IN ('Completed', 'Refused', 'Cancelled', 'Failed')";
+
     public void Configure(EntityTypeBuilder<ApplicationRecord> builder)
     {
         builder.Property(a => a.Id).ValueGeneratedNever();
@@ -21,6 +24,13 @@ internal sealed class ApplicationConfiguration :
         builder.HasIndex(a => new { a.OfficeId, a.State });
         builder.Property(a => a.IssuanceCardNumber).HasMaxLength(32);
         builder.Property(a => a.IssuanceKeySha256).HasMaxLength(64);
+
+        // R-CE-08: one open application per resident and procedure (0012). Listing the closed states keeps any new open
+        // state open; the states are stored as their names.
+        builder.HasIndex(a => new { a.ResidentId, a.Procedure })
+            .IsUnique()
+            .HasFilter(OneOpenApplicationFilter)
+            .HasDatabaseName("ux_applications_one_open");
         builder.HasOne(a => a.Resident).WithMany().HasForeignKey(a => a.ResidentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Office>().WithMany().HasForeignKey(a => a.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Counter>().WithMany().HasForeignKey(a => a.CounterId).OnDelete(DeleteBehavior.Restrict);

@@ -17,7 +17,8 @@ namespace CounterApp.Web.Features.Issuance;
 public sealed record CheckEligibility(Guid ApplicationId, string Actor, int? CounterId);
 
 /// <summary>
-/// Eligibility (R-EL-01..06), counter hours (R-HR-01/02) and, for renewal, the window (R-CE-04): every broken rule at
+/// Eligibility (R-EL-01..06), counter hours (R-HR-01/02), for renewal the window (R-CE-04) and for a new issuance one
+/// valid certificate per resident (R-CE-08): every broken rule at
 /// once, with its message. Refused closes the application with the rules (RefusedFor); passed is kept in its history.
 /// </summary>
 public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audit, IOptions<CounterSettings> settings, TimeProvider time)
@@ -55,6 +56,12 @@ public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audi
         if (application.Procedure == Procedure.Renewal)
         {
             decisions.Add(await RenewalWindowAsync(db, card, today, cancellationToken));
+        }
+        else
+        {
+            // R-CE-08: one valid certificate per resident (a certificate issued since the start counts too).
+            var valid = await ValidCertificates.OfResidentAsync(db, loaded.Resident.Id, today, cancellationToken);
+            decisions.Add(Decision.Check([new OneValidCertificateRule(application.Procedure, valid, today)]));
         }
 
         var decision = Decision.Combine(decisions);

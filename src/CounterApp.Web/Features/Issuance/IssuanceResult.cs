@@ -47,6 +47,9 @@ public sealed record IssuanceResult(IssuanceOutcome Outcome, IReadOnlyList<Broke
 
     public string? CertificateSerial { get; init; }
 
+    /// <summary>R-CE-08: the start opened the resident's open application of this procedure instead of creating another.</summary>
+    public bool OpenedExisting { get; init; }
+
     public static IssuanceResult Done(string? message = null) => new(IssuanceOutcome.Done, [], message);
 
     /// <summary>Bad input: names the field and the rule (R-X-03).</summary>

@@ -59,6 +59,12 @@ public sealed class IssueOnCardHandler(
                 return IssuanceResult.WrongStep(loaded.Application.State.ToString());
             }
 
+            if (loaded.Application.VisitForbidsIssue() is { } visit)
+            {
+                // Section 6: the aggregate would refuse the key step anyway; say so before the reader is opened.
+                return new IssuanceResult(IssuanceOutcome.Rejected, [visit], visit.Message) { ApplicationId = loaded.Record.Id };
+            }
+
             var broken = CredentialRules.ForIssuance(cardPin, password, passwordConfirmation);
             if (broken.Count > 0)
             {

@@ -136,6 +136,18 @@ public sealed class RecordIdentityDocumentHandler(
 
             db.PresentedDocuments.Add(record);
             await db.SaveChangesAsync(cancellationToken);
+            if (!proxy && loaded.Application.RecordedVisitRule == "R-VI-02")
+            {
+                // An accepted photo document after an R-VI-02 decision: same-day issue after all (R-VI-01). The
+                // application records it, so it lets the fee be taken (it refuses it while R-VI-02 stands).
+                loaded.Application.RecordVisitDecision(VisitPlan.SameDay, visit.DecidingRuleId, time.GetUtcNow(), request.Actor);
+                var saved = await ApplicationMapper.SaveAsync(db, loaded.Application, loaded.Record, cancellationToken);
+                if (!saved.Succeeded)
+                {
+                    return IssuanceResult.Conflict(saved.Message);
+                }
+            }
+
             await audit.AppendAsync(
                 IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Succeeded, ("type", document.TypeCode), ("visit", visit.DecidingRuleId),
                     ("overrides", ApprovedOverrides.Describe(decision)), ("document", record.Id.ToString(CultureInfo.InvariantCulture))),

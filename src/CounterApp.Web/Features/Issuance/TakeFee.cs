@@ -13,7 +13,8 @@ public sealed record TakeFee(Guid ApplicationId, string Actor, int? CounterId, b
 
 /// <summary>
 /// R-FE-01/02: the fee lines from the schedule, the receipt numbered from the office's book in the payment's own
-/// transaction, and the application paid (nobody pays twice, R-FE-03). A closed ledger day refuses the payment.
+/// transaction, and the application paid (nobody pays twice, R-FE-03). A closed ledger day refuses the payment, and so
+/// does the application itself when its visit may not issue (R-VI-02/03, R-FE-02: <see cref="VisitRuleException"/>).
 /// </summary>
 public sealed class TakeFeeHandler(CounterDbContext db, AuditTrail audit, ReceiptBook receipts)
 {
@@ -50,7 +51,31 @@ public sealed class TakeFeeHandler(CounterDbContext db, AuditTrail audit, Receip
                     ResidentCode = loaded.Resident.ResidentCode,
                 },
                 cancellationToken);
-            application.Pay(ApplicationMapper.ToPayment(receipt));
+            VisitRuleException? refused = null;
+            try
+            {
+                application.Pay(ApplicationMapper.ToPayment(receipt));
+            }
+            catch (VisitRuleException e)
+            {
+                // R-VI-02/03, R-FE-02: the application itself refuses a payment its visit forbids, whatever was checked
+                // before. Nothing is kept: the receipt number drawn above goes back with the transaction.
+                refused = e;
+            }
+
+            if (refused is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                await audit.AppendAsync(
+                    IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Refused, ("rules", IssuanceAudit.Rules(refused.BrokenRules))),
+                    cancellationToken);
+                return new IssuanceResult(IssuanceOutcome.Rejected, refused.BrokenRules, IssuanceText.Get("VisitForbidsStep"))
+                {
+                    ApplicationId = loaded.Record.Id,
+                };
+            }
+
             var saved = await ApplicationMapper.SaveAsync(db, application, loaded.Record, cancellationToken);
             if (!saved.Succeeded)
             {

@@ -1,5 +1,6 @@
 using CounterApp.Domain.Applications;
 using CounterApp.Domain.Documents;
+using CounterApp.Domain.Visits;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -17,9 +18,9 @@ namespace CounterApp.Web.Features.Issuance;
 public static class VisitOnFile
 {
     /// <summary>The history note that keeps an in-person "two visits" decision: "two-visits R-VI-02".</summary>
-    public const string NotePrefix = "two-visits ";
+    public const string NotePrefix = Application.TwoVisitsNotePrefix;
 
-    public static string Note(string ruleId) => NotePrefix + ruleId;
+    public static string Note(string ruleId) => Application.VisitNote(VisitPlan.TwoVisits, ruleId);
 
     /// <summary>The rule that already decided this application's first visit (R-VI-01, R-VI-02 or R-VI-03), or null.</summary>
     public static async Task<string?> DecidedByAsync(CounterDbContext db, Guid applicationId, ApplicantKind applicant, CancellationToken cancellationToken = default)

@@ -21,6 +21,9 @@ public sealed record ResidentDetail(
 {
     /// <summary>R-CE-04: the certificate whose renewal window is open today, if any (the newest such).</summary>
     public CertificateLine? Renewable => Certificates.FirstOrDefault(c => c.IsRenewableOn(Today));
+
+    /// <summary>R-CE-08: the certificate valid today (not revoked, not expired), if any: a new issuance is refused while it is.</summary>
+    public CertificateLine? ValidCertificate => Certificates.Where(c => c.IsValidOn(Today)).OrderByDescending(c => c.ExpiresOn).FirstOrDefault();
 }
 
 public sealed record ResidentFacts(
@@ -52,6 +55,9 @@ public sealed record CertificateLine(
     RevocationReason? RevocationReason,
     RevocationCause? Cause = null)
 {
+    /// <summary>R-CE-08: not revoked and inside its validity on <paramref name="day"/>.</summary>
+    public bool IsValidOn(DateOnly day) => Status == CertificateStatus.Active && IssuedOn <= day && day <= ExpiresOn;
+
     /// <summary>R-CE-04: in force and inside its renewal window on <paramref name="day"/>.</summary>
     public bool IsRenewableOn(DateOnly day) =>
         Status == CertificateStatus.Active && Domain.Periods.RenewalWindow.IsOpenOn(ExpiresOn, day);

@@ -60,7 +60,7 @@ public sealed class CancelApplicationHandlerTests(PostgresServer postgres)
         var atDocuments = (await kit.StartAsync("16322800001")).ApplicationId!.Value;
         IssuanceKit.Require(await kit.EligibilityAsync(atDocuments));
         Assert.Equal(IssuanceStep.Documents, (await kit.ViewAsync(atDocuments)).Step);
-        var verified = (await kit.StartAsync("16322800007")).ApplicationId!.Value;
+        var verified = (await kit.StartAsync("16322800002")).ApplicationId!.Value; // R-CE-08: another resident without a valid certificate
         IssuanceKit.Require(await kit.EligibilityAsync(verified));
         IssuanceKit.Require(await kit.DocumentAsync(verified));
         IssuanceKit.Require(await kit.SealAsync(verified));

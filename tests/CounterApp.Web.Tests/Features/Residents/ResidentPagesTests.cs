@@ -68,7 +68,8 @@ public sealed class ResidentPagesTests
 
     [Fact]
     [Trait("Rule", "R-CE-04")]
-    public async Task Detail_WhenCertificateInRenewalWindow_OffersNewIssuanceAndRenewalAndShowsTheBadge()
+    [Trait("Rule", "R-CE-08")]
+    public async Task Detail_WhenCertificateInRenewalWindow_OffersRenewalNotNewIssuanceAndShowsTheBadge()
     {
         await using var app = new CounterAppFactory();
         using var client = await StaffSignIn.SignInAsync(app, StaffRoles.Clerk);
@@ -78,7 +79,10 @@ public sealed class ResidentPagesTests
 
         Assert.Contains("id=\"resident-code\">16322800007<", html, StringComparison.Ordinal);
         Assert.Contains("data-status=\"Registered\"", html, StringComparison.Ordinal);
-        Assert.Contains($"id=\"start-new-issuance\" href=\"/applications/new?resident={id}&amp;procedure=NewIssuance\"", html, StringComparison.Ordinal);
+        // R-CE-08: a valid certificate exists, so new issuance is not a plain action; the notice points to renewal.
+        Assert.DoesNotContain("id=\"start-new-issuance\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"new-issuance-blocked\" data-rule=\"R-CE-08\" data-points-to=\"renewal\"", html, StringComparison.Ordinal);
+        Assert.Contains("3A0F1C55D2E4B6A8", html[html.IndexOf("id=\"new-issuance-blocked\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains($"id=\"start-renewal\" href=\"/applications/new?resident={id}&amp;procedure=Renewal\"", html, StringComparison.Ordinal);
         Assert.Contains("data-serial=\"3A0F1C55D2E4B6A8\"", html, StringComparison.Ordinal);
         Assert.Contains("data-status=\"ExpiringSoon\"", html, StringComparison.Ordinal);
@@ -87,7 +91,8 @@ public sealed class ResidentPagesTests
 
     [Fact]
     [Trait("Rule", "R-CE-04")]
-    public async Task Detail_WhenNoCertificateInWindow_OffersNoRenewal()
+    [Trait("Rule", "R-CE-08")]
+    public async Task Detail_WhenNoCertificateInWindow_OffersNoRenewalAndPointsNewIssuanceToRevocation()
     {
         await using var app = new CounterAppFactory();
         using var client = await StaffSignIn.SignInAsync(app, StaffRoles.Clerk);
@@ -95,9 +100,26 @@ public sealed class ResidentPagesTests
 
         var html = await client.GetStringAsync(new Uri($"/residents/{locked}", UriKind.Relative));
 
-        Assert.Contains("id=\"start-new-issuance\"", html, StringComparison.Ordinal);
+        // R-CE-08: the certificate is valid and outside its renewal window: no new issuance, revocation instead.
+        Assert.DoesNotContain("id=\"start-new-issuance\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"new-issuance-blocked\" data-rule=\"R-CE-08\" data-points-to=\"revocation\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"start-revocation\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"start-renewal\"", html, StringComparison.Ordinal);
         Assert.Contains("data-status=\"Locked\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "R-CE-08")]
+    public async Task Detail_WhenNoValidCertificate_OffersNewIssuance()
+    {
+        await using var app = new CounterAppFactory();
+        using var client = await StaffSignIn.SignInAsync(app, StaffRoles.Clerk);
+        var id = await IdOfAsync(app, "16322800001");
+
+        var html = await client.GetStringAsync(new Uri($"/residents/{id}", UriKind.Relative));
+
+        Assert.Contains($"id=\"start-new-issuance\" href=\"/applications/new?resident={id}&amp;procedure=NewIssuance\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"new-issuance-blocked\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

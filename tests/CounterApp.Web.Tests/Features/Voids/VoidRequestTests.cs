@@ -96,7 +96,7 @@ public sealed class VoidRequestTests(PostgresServer postgres)
         var paid = await kit.PaidAsync("16322800001", documentType: "resident-card-photo");
 
         var notFailed = await RequestAsync(kit, paid);
-        var failed = await FailedAfterPaymentAsync(kit, "16322800007");
+        var failed = await FailedAfterPaymentAsync(kit, "16322800002"); // R-CE-08: another resident without a valid certificate
         var first = await RequestAsync(kit, failed);
         var second = await RequestAsync(kit, failed);
         var noReason = await kit.WithAsync<RequestVoidHandler, VoidResult>(h => h.HandleAsync(new RequestVoid(failed, PaymentVoidKind.Void, "", IssuanceKit.Clerk, kit.CounterId)));
