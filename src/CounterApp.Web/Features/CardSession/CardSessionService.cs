@@ -2,11 +2,10 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using CounterApp.Card.Client;
 using CounterApp.Card.Connection;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Revocation;
 using CounterApp.Pki.Issuance;
 using CounterApp.Pki.Profile;
-using CounterApp.Pki.Store;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -23,7 +22,7 @@ namespace CounterApp.Web.Features.CardSession;
 /// A certificate the CA issued that never reached the card is revoked at once (cessationOfOperation, R-CE-01).
 /// </summary>
 public sealed partial class CardSessionService(
-    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, IssuerMasterSecret masterSecret, RealClock time, ILogger<CardSessionService> logger)
+    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, CertificateRegister register, IssuerMasterSecret masterSecret, RealClock time, ILogger<CardSessionService> logger)
 {
     private string? _residentCode;
 
@@ -99,8 +98,6 @@ public sealed partial class CardSessionService(
                     ApplicationId = context.ApplicationId,
                     IssuedOn = issued.Validity.IssuedOn,
                     ExpiresOn = issued.Validity.ExpiresOn,
-                    Status = CertificateStatus.Active,
-                    Der = issued.Certificate.RawData,
                 };
                 db.Certificates.Add(record);
                 await db.SaveChangesAsync(cancellationToken);
@@ -125,7 +122,7 @@ public sealed partial class CardSessionService(
                 var revoked = false;
                 if (issued is not null && !onCard)
                 {
-                    revoked = await RevokeUnwrittenAsync(context, issued, record);
+                    revoked = await RevokeUnwrittenAsync(context, issued);
                 }
 
                 var failureAction = ActionOf(step);
@@ -259,7 +256,7 @@ public sealed partial class CardSessionService(
             if (unlocks)
             {
                 var locked = await db.Certificates
-                    .Where(c => c.CardId == context.Card.Id && c.Status == CertificateStatus.Active && c.IsLocked)
+                    .Where(c => c.CardId == context.Card.Id && c.IsLocked)
                     .ToListAsync(cancellationToken);
                 locked.ForEach(c => c.IsLocked = false);
                 await db.SaveChangesAsync(cancellationToken);
@@ -287,25 +284,16 @@ public sealed partial class CardSessionService(
         }
     }
 
-    private async Task<bool> RevokeUnwrittenAsync(CardSessionContext context, IssuedCertificate issued, CertificateRecord? record)
+    // The certificate register revokes in the CA (OCSP at once, the next CRL; the counter's pages read the same row) and
+    // audits; the counter's row, if saved, stays as the link to the card and application.
+    private async Task<bool> RevokeUnwrittenAsync(CardSessionContext context, IssuedCertificate issued)
     {
-        var now = time.GetUtcNow();
-        var order = RevocationTriggers.ForUnwrittenCertificate(issued.Serial.Hex, now);
+        var order = RevocationTriggers.ForUnwrittenCertificate(issued.Serial.Hex, time.GetUtcNow());
         try
         {
-            var outcome = ca.Authority.Revoke(order);
-            if (record is not null)
-            {
-                record.Status = CertificateStatus.Revoked;
-                record.RevokedAt = now.UtcDateTime;
-                record.RevocationReason = order.Reason;
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
-
-            await AuditAsync(context, "certificate.revoked", AuditOutcomes.Succeeded,
-                Details(("serial", order.Serial), ("reason", order.Reason.ToString()), ("rule", order.RuleId), ("cause", order.Cause), ("outcome", outcome.ToString())), CancellationToken.None);
+            var done = await register.RevokeAsync(order, await AuditEventAsync(context, "certificate.revoked", AuditOutcomes.Succeeded, null, CancellationToken.None), CancellationToken.None);
             LogRevoked(logger, order.Serial);
-            return outcome is RevokeOutcome.Revoked or RevokeOutcome.AlreadyRevoked;
+            return done.IsRevoked;
         }
         catch (Exception error) when (error is DbUpdateException or InvalidOperationException or ArgumentException or CryptographicException or IOException)
         {
@@ -367,7 +355,10 @@ public sealed partial class CardSessionService(
         return AuditAsync(context, action, AuditOutcomes.Failed, details, CancellationToken.None);
     }
 
-    private async Task AuditAsync(CardSessionContext context, string action, string outcome, IReadOnlyDictionary<string, string?>? details, CancellationToken cancellationToken)
+    private async Task AuditAsync(CardSessionContext context, string action, string outcome, IReadOnlyDictionary<string, string?>? details, CancellationToken cancellationToken) =>
+        await audit.AppendAsync(await AuditEventAsync(context, action, outcome, details, cancellationToken), cancellationToken);
+
+    private async Task<AuditEvent> AuditEventAsync(CardSessionContext context, string action, string outcome, IReadOnlyDictionary<string, string?>? details, CancellationToken cancellationToken)
     {
         _residentCode ??= context.Card.Resident?.ResidentCode
             ?? await db.Residents.AsNoTracking().Where(r => r.Id == context.Card.ResidentId).Select(r => r.ResidentCode).FirstOrDefaultAsync(cancellationToken);
@@ -380,17 +371,15 @@ public sealed partial class CardSessionService(
             all["applicationId"] = application.ToString();
         }
 
-        await audit.AppendAsync(
-            new AuditEvent
-            {
-                Actor = context.Actor,
-                Counter = context.Counter,
-                ResidentCode = _residentCode,
-                Action = action,
-                Outcome = outcome,
-                Details = all,
-            },
-            cancellationToken);
+        return new AuditEvent
+        {
+            Actor = context.Actor,
+            Counter = context.Counter,
+            ResidentCode = _residentCode,
+            Action = action,
+            Outcome = outcome,
+            Details = all,
+        };
     }
 
     private static Dictionary<string, string?> Details(params (string Key, string? Value)[] pairs) =>

@@ -20,6 +20,8 @@ public static class PkiExtensions
         builder.Services.AddSingleton<PkiDbContexts>();
         builder.Services.AddSingleton<PrefecturalCa>();
         builder.Services.AddScoped<RevocationProcessor>();
+        builder.Services.AddScoped<Applications.CertificateStatuses>();
+        builder.Services.AddScoped<Applications.CertificateRegister>();
         builder.Services.AddHostedService<PkiStartup>();
         builder.Services.AddHostedService<CrlRefreshService>();
         builder.Services.AddHostedService<RevocationProcessingService>();
