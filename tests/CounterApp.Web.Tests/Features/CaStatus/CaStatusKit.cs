@@ -105,7 +105,7 @@ internal sealed class CaStatusKit : IAsyncDisposable
         DatabaseExtensions.Configure(builder, Database.Options);
         builder.AddInterceptors(Counter);
         await using var db = new CounterDbContext(builder.Options);
-        return await new ResidentDetailHandler(db, Services.GetRequiredService<TimeProvider>()).GetAsync(residentId);
+        return await new ResidentDetailHandler(db, TestRegister.Statuses(db), Services.GetRequiredService<TimeProvider>()).GetAsync(residentId);
     }
 
     public async ValueTask DisposeAsync()
