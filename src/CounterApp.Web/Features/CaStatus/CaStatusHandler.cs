@@ -20,12 +20,14 @@ namespace CounterApp.Web.Features.CaStatus;
 /// </summary>
 public sealed class CaStatusHandler(CounterDbContext db, CertificateStatuses statuses, PrefecturalCa ca, RealClock time)
 {
+    private static readonly byte[] NoDer = [];
+
     public async Task<CaStatusReport> GetAsync(CancellationToken cancellationToken = default)
     {
         var authority = ca.Authority;
         var now = time.GetUtcNow();
         var newest = await db.CaCertificates.AsNoTracking()
-            .Where(c => c.AuthorityId == ca.Id && c.Kind == CertificateKind.Subscriber)
+            .Where(c => c.AuthorityId == ca.Id && c.Kind == CertificateKind.Subscriber && c.Der != NoDer) // signed here, not a legacy record
             .OrderByDescending(c => c.NotBefore).ThenByDescending(c => c.Id)
             .Select(c => c.Serial)
             .FirstOrDefaultAsync(cancellationToken);

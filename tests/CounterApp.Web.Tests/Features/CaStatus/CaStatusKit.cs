@@ -59,6 +59,7 @@ internal sealed class CaStatusKit : IAsyncDisposable
         services.AddSingleton(Options.Create(new PkiOptions { KeyPassphrase = "ca-status-kit-passphrase" }));
         services.AddSingleton<PkiDbContexts>();
         services.AddSingleton<PrefecturalCa>();
+        CounterApp.Web.Applications.CertificateRegisterExtensions.AddCertificateRegister(services);
         services.AddScoped<RevocationProcessor>();
         services.AddScoped<RegisterEventApplier>();
         services.AddScoped<CaStatusHandler>();
