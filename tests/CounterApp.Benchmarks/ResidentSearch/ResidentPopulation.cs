@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Residents;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.CertificateAuthority;
 
 namespace CounterApp.Benchmarks.ResidentSearch;
 
@@ -101,14 +102,26 @@ internal static class ResidentPopulation
             db.SaveChanges();
 
             var serial = start;
-            db.Certificates.AddRange(records.Where((_, i) => i % 3 == 0).Select(r => new CertificateRecord
+            // Status lives in the CA register (ca_certificates of the default CA): every fifth certificate is revoked there.
+            var certificates = records.Where((_, i) => i % 3 == 0).Select(r => new CertificateRecord
             {
                 Serial = (++serial).ToString("X16", CultureInfo.InvariantCulture),
                 ResidentId = r.Id,
                 CardId = r.Cards[0].Id,
                 IssuedOn = Today.AddYears(-1),
                 ExpiresOn = Today.AddYears(2),
-                Status = serial % 5 == 0 ? CertificateStatus.Revoked : CertificateStatus.Active,
+            }).ToList();
+            db.Certificates.AddRange(certificates);
+            db.CaCertificates.AddRange(certificates.Select(c =>
+            {
+                var row = LegacyCertificates.Record(new PkiOptions().AuthorityId, c.Serial, c.IssuedOn, c.ExpiresOn);
+                if (long.Parse(c.Serial, NumberStyles.HexNumber, CultureInfo.InvariantCulture) % 5 == 0)
+                {
+                    row.RevokedAt = DateTime.UtcNow;
+                    row.RevocationReason = Domain.Revocation.RevocationReason.Unspecified;
+                }
+
+                return row;
             }));
             db.ChangeTracker.DetectChanges();
             db.SaveChanges();

@@ -80,7 +80,7 @@ internal static class ResidentSearchSuite
         {
             var clock = Stopwatch.StartNew();
             using var db = ResidentPopulation.Context(database);
-            var result = new Search(db, time).SearchAsync(query.Text).GetAwaiter().GetResult();
+            var result = new Search(db, new CounterApp.Web.Applications.CertificateStatuses(db, Microsoft.Extensions.Options.Options.Create(new CounterApp.Web.Features.CertificateAuthority.PkiOptions())), time).SearchAsync(query.Text).GetAwaiter().GetResult();
             clock.Stop();
             if (result.Error is not null || (query.MustFind && result.Rows.Count == 0))
             {

@@ -158,10 +158,12 @@ public sealed class AgentIssuanceOpenScTests(AgentServer server, PcscdFixture pc
         return row;
     }
 
-    private async Task<CertificateRecord> CertificateAsync(string serial)
+    /// <summary>The certificate's DER as the one register (the CA's) holds it.</summary>
+    private async Task<(string Serial, long CardId, byte[]? Der)> CertificateAsync(string serial)
     {
         await using var scope = server.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CounterDbContext>().Certificates.AsNoTracking().SingleAsync(c => c.Serial == serial);
+        var row = await scope.ServiceProvider.GetRequiredService<CounterDbContext>().Certificates.AsNoTracking().Where(c => c.Serial == serial).Select(c => new { c.Serial, c.CardId }).SingleAsync();
+        return (row.Serial, row.CardId, await scope.ServiceProvider.GetRequiredService<CounterApp.Web.Applications.CertificateStatuses>().DerAsync(row.Serial));
     }
 
     /// <summary>GET /ca/toyama.cer from the running app (DER), converted to PEM by OpenSSL for -CAfile.</summary>

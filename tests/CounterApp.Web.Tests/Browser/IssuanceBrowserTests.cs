@@ -59,8 +59,8 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
         var certificate = await LatestCertificateAsync("16322800001");
         var pdf = await IssuanceFlow.DownloadAsync(page, "#certificate-pdf");
         var text = PdfTools.Squeeze(await PdfTools.TextAsync(pdf));
-        Assert.Contains(PdfTools.Squeeze(DocumentFormat.Gregorian(certificate.ExpiresOn)), text, StringComparison.Ordinal);
-        Assert.Contains(certificate.Serial, await page.InnerTextAsync("#certificate-serial"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(PdfTools.Squeeze(DocumentFormat.Gregorian(certificate.Certificate.ExpiresOn)), text, StringComparison.Ordinal);
+        Assert.Contains(certificate.Certificate.Serial, await page.InnerTextAsync("#certificate-serial"), StringComparison.OrdinalIgnoreCase);
 
         // The supervisor's day list shows the receipt.
         var supervisor = await browser.SignedInPageAsync(StaffRoles.Supervisor);
@@ -107,7 +107,7 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
 
         // The new certificate is active; the resident's page shows the old one revoked.
         var renewed = await LatestCertificateAsync("16322800007");
-        Assert.NotEqual(oldSerial, renewed.Serial);
+        Assert.NotEqual(oldSerial, renewed.Certificate.Serial);
         Assert.Equal(Domain.Certificates.CertificateStatus.Active, renewed.Status);
         await page.GotoAsync(page.Url[..page.Url.IndexOf("/applications", StringComparison.Ordinal)] + "/residents?q=16322800007");
         await page.ClickAsync("#results-table tbody a");
@@ -137,25 +137,24 @@ public sealed class IssuanceBrowserTests(BrowserFixture browser) : IClassFixture
         var ca = scope.ServiceProvider.GetRequiredService<PrefecturalCa>();
         var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.ResidentCode == residentCode);
         var municipality = await db.Offices.OrderBy(o => o.Id).Select(o => o.MunicipalityName).FirstAsync();
-        var row = await db.Certificates.SingleAsync(c => c.ResidentId == resident.Id && c.Status == Domain.Certificates.CertificateStatus.Active);
+        var row = (await TestRegister.Statuses(db).Certificates.Where(CounterApp.Web.Applications.CertificateStatuses.IsValid).SingleAsync(c => c.Certificate.ResidentId == resident.Id)).Certificate;
         using var key = RSA.Create(2048);
         using var issued = ca.Authority.Issue(
             CertificateSubject.From(resident.ToDomain(), municipality),
             SubscriberKey.FromSubjectPublicKeyInfo(key.ExportSubjectPublicKeyInfo()),
             DateOnly.FromDateTime(CounterAppFactory.Now.Date).AddMonths(1));
         row.Serial = issued.Serial.Hex;
-        row.Der = issued.Certificate.RawData;
         row.IssuedOn = issued.Validity.IssuedOn;
         row.ExpiresOn = issued.Validity.ExpiresOn;
         await db.SaveChangesAsync();
         return row.Serial;
     }
 
-    private async Task<CertificateRecord> LatestCertificateAsync(string residentCode)
+    private async Task<CounterApp.Web.Applications.RegisteredCertificate> LatestCertificateAsync(string residentCode)
     {
         await using var scope = browser.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
         var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.ResidentCode == residentCode);
-        return await db.Certificates.AsNoTracking().Where(c => c.ResidentId == resident.Id).OrderByDescending(c => c.Id).FirstAsync();
+        return await TestRegister.Statuses(db).Certificates.AsNoTracking().Where(c => c.Certificate.ResidentId == resident.Id).OrderByDescending(c => c.Certificate.Id).FirstAsync();
     }
 }

@@ -42,7 +42,7 @@ public sealed class RevocationBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.ClickAsync("#simulated-insert");
         await page.WaitForSelectorAsync("#simulated-remove");
         await IssuanceFlow.IssueAsync(browser, page, pin, "KAMI2026");
-        var serial = (await ActiveCertificateAsync()).Serial;
+        var serial = (await ActiveCertificateAsync()).Certificate.Serial;
 
         // From the resident's page: revoke, at his request, in person.
         await page.GotoAsync("/residents?q=" + Taro);
@@ -116,11 +116,11 @@ public sealed class RevocationBrowserTests(BrowserFixture browser) : IClassFixtu
     }
 
     /// <summary>上市 太郎's certificate issued in this test (the newest).</summary>
-    private async Task<CertificateRecord> ActiveCertificateAsync()
+    private async Task<CounterApp.Web.Applications.RegisteredCertificate> ActiveCertificateAsync()
     {
         await using var scope = browser.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
         var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.ResidentCode == Taro);
-        return await db.Certificates.AsNoTracking().Where(c => c.ResidentId == resident.Id).OrderByDescending(c => c.Id).FirstAsync();
+        return await TestRegister.Statuses(db).Certificates.AsNoTracking().Where(c => c.Certificate.ResidentId == resident.Id).OrderByDescending(c => c.Certificate.Id).FirstAsync();
     }
 }

@@ -36,7 +36,7 @@ public sealed class RevocationProcessorTests(PkiApp app)
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
-        var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Id == certificateId);
+        var certificate = await CounterApp.Web.Tests.Support.TestRegister.RowAsync(db, certificateId);
         var request = await db.RevocationRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
         Assert.Equal(CertificateStatus.Revoked, certificate.Status);
         Assert.Equal(effectiveAt.UtcDateTime, certificate.RevokedAt);
@@ -63,7 +63,7 @@ public sealed class RevocationProcessorTests(PkiApp app)
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
-        var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Id == certificateId);
+        var certificate = await CounterApp.Web.Tests.Support.TestRegister.RowAsync(db, certificateId);
         Assert.Equal(RevocationReason.KeyCompromise, certificate.RevocationReason);
         Assert.Equal(first.UtcDateTime, certificate.RevokedAt);
         Assert.NotNull((await db.RevocationRequests.AsNoTracking().SingleAsync(r => r.Id == second)).ProcessedAt);
@@ -83,12 +83,12 @@ public sealed class RevocationProcessorTests(PkiApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
         Assert.Null((await db.RevocationRequests.AsNoTracking().SingleAsync(r => r.Id == requestId)).ProcessedAt);
-        Assert.Equal(CertificateStatus.Active, (await db.Certificates.AsNoTracking().SingleAsync(c => c.Id == certificateId)).Status);
+        Assert.Equal(CertificateStatus.Active, (await CounterApp.Web.Tests.Support.TestRegister.RowAsync(db, certificateId)).Status);
         Assert.Equal(OcspCertStatus.Good, app.Ca.Responder.StatusOf(issued.Serial));
     }
 
     [Fact]
-    public async Task ProcessPending_WhenTheCertificateIsNotTheCas_MarksTheCountersRecordRevokedAndTheRequestDone()
+    public async Task ProcessPending_WhenTheCertificateIsNotTheCas_ClosesTheRequestAndTheCounterNeverCallsItValid()
     {
         long certificateId;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -102,7 +102,6 @@ public sealed class RevocationProcessorTests(PkiApp app)
                 CardId = card.Id,
                 IssuedOn = new DateOnly(2025, 4, 1),
                 ExpiresOn = new DateOnly(2028, 3, 31),
-                Status = CertificateStatus.Active,
             };
             db.Certificates.Add(record);
             await db.SaveChangesAsync();
@@ -114,7 +113,7 @@ public sealed class RevocationProcessorTests(PkiApp app)
 
         await using var check = app.Services.CreateAsyncScope();
         var context = check.ServiceProvider.GetRequiredService<CounterDbContext>();
-        Assert.Equal(CertificateStatus.Revoked, (await context.Certificates.AsNoTracking().SingleAsync(c => c.Id == certificateId)).Status);
+        Assert.Equal(CertificateStatus.Revoked, (await CounterApp.Web.Tests.Support.TestRegister.RowAsync(context, certificateId)).Status);
         Assert.NotNull((await context.RevocationRequests.AsNoTracking().SingleAsync(r => r.Id == requestId)).ProcessedAt);
         Assert.Contains(app.Logs, l => l.Contains("is not in CA toyama"));
     }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Residents;
 using CounterApp.Pki.Issuance;
 using CounterApp.Pki.Profile;
@@ -42,8 +41,6 @@ internal static class CaIssuing
             CardId = card.Id,
             IssuedOn = issued.Validity.IssuedOn,
             ExpiresOn = issued.Validity.ExpiresOn,
-            Status = CertificateStatus.Active,
-            Der = issued.Certificate.RawData,
         };
         db.Certificates.Add(record);
         await db.SaveChangesAsync();

@@ -1,14 +1,16 @@
-using CounterApp.Domain.Certificates;
-using CounterApp.Domain.Revocation;
-
 namespace CounterApp.Web.Data.Entities;
 
-/// <summary>A signing certificate issued by the prefectural CA and written to a card.</summary>
+/// <summary>
+/// The counter's links for a signing certificate the prefectural CA issued: which resident, card and application it
+/// belongs to, its dates (for the counter's queries) and whether the card locked it. Its DER and its status (revoked
+/// or not, when, why) live only in the CA register (<see cref="CaCertificateRecord"/>, by serial): read them through
+/// <c>Applications.CertificateRegister</c>.
+/// </summary>
 public sealed class CertificateRecord
 {
     public long Id { get; set; }
 
-    /// <summary>Upper-case hex; unique: serials are never reused.</summary>
+    /// <summary>Upper-case hex, as in the CA register; unique: serials are never reused.</summary>
     public required string Serial { get; set; }
 
     public long ResidentId { get; set; }
@@ -21,14 +23,5 @@ public sealed class CertificateRecord
 
     public DateOnly ExpiresOn { get; set; }
 
-    public CertificateStatus Status { get; set; }
-
     public bool IsLocked { get; set; }
-
-    public DateTime? RevokedAt { get; set; }
-
-    public RevocationReason? RevocationReason { get; set; }
-
-    /// <summary>The certificate as DER, once issued.</summary>
-    public byte[]? Der { get; set; }
 }

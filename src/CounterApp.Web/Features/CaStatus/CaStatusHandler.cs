@@ -1,10 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Time;
 using CounterApp.Pki.Fingerprints;
 using CounterApp.Pki.Store;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Hosting;
@@ -18,14 +18,16 @@ namespace CounterApp.Web.Features.CaStatus;
 /// as /crl/{id}.crl), an OCSP self-check for the newest subscriber certificate in the CA's store, and the counter's
 /// certificates by state. Nothing is cached or made up: every value comes from the CA or the database at the request.
 /// </summary>
-public sealed class CaStatusHandler(CounterDbContext db, PrefecturalCa ca, RealClock time)
+public sealed class CaStatusHandler(CounterDbContext db, CertificateStatuses statuses, PrefecturalCa ca, RealClock time)
 {
+    private static readonly byte[] NoDer = [];
+
     public async Task<CaStatusReport> GetAsync(CancellationToken cancellationToken = default)
     {
         var authority = ca.Authority;
         var now = time.GetUtcNow();
         var newest = await db.CaCertificates.AsNoTracking()
-            .Where(c => c.AuthorityId == ca.Id && c.Kind == CertificateKind.Subscriber)
+            .Where(c => c.AuthorityId == ca.Id && c.Kind == CertificateKind.Subscriber && c.Der != NoDer) // signed here, not a legacy record
             .OrderByDescending(c => c.NotBefore).ThenByDescending(c => c.Id)
             .Select(c => c.Serial)
             .FirstOrDefaultAsync(cancellationToken);
@@ -102,8 +104,8 @@ public sealed class CaStatusHandler(CounterDbContext db, PrefecturalCa ca, RealC
     private async Task<IReadOnlyList<StatusCount>> CountsAsync(CancellationToken cancellationToken)
     {
         var today = TokyoClock.Today(time);
-        var rows = await db.Certificates.AsNoTracking()
-            .GroupBy(c => c.Status == CertificateStatus.Revoked ? 2 : c.ExpiresOn < today ? 1 : 0)
+        var rows = await statuses.Certificates.AsNoTracking()
+            .GroupBy(c => !c.InRegister || c.RevokedAt != null ? 2 : c.Certificate.ExpiresOn < today ? 1 : 0)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         int Count(int key) => rows.FirstOrDefault(r => r.Key == key)?.Count ?? 0;

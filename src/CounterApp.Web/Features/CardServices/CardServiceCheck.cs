@@ -11,6 +11,7 @@ using CounterApp.Domain.Proxies;
 using CounterApp.Domain.Residents;
 using CounterApp.Domain.Rules;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -32,7 +33,7 @@ public sealed record CardServiceChecked(ResidentCardRecord Card, string? Counter
 /// the reader (and kept on the certificate record), and <see cref="CardServiceRules"/> decide. The check is audited as
 /// "card-service.identity-checked" (succeeded or refused with the rule IDs, never a secret; R-X-01/02).
 /// </summary>
-public sealed class CardServiceCheck(CounterDbContext db, AuditTrail audit, TimeProvider time)
+public sealed class CardServiceCheck(CounterDbContext db, CertificateStatuses statuses, AuditTrail audit, TimeProvider time)
 {
     public const string CheckAction = "card-service.identity-checked";
     public const string StartAction = "card-service.chosen";
@@ -108,9 +109,11 @@ public sealed class CardServiceCheck(CounterDbContext db, AuditTrail audit, Time
             return (null, invalid);
         }
 
-        var record = await db.Certificates
-            .Where(c => c.CardId == card.Id && c.Status == CertificateStatus.Active)
-            .OrderByDescending(c => c.ExpiresOn)
+        var record = await statuses.Certificates
+            .Where(CertificateStatuses.IsValid)
+            .Where(c => c.Certificate.CardId == card.Id)
+            .OrderByDescending(c => c.Certificate.ExpiresOn)
+            .Select(c => c.Certificate)
             .FirstOrDefaultAsync(cancellationToken);
 
         // R-CA-01: the locked state comes from the card itself (VERIFY without data), not from the record; the card in
@@ -123,7 +126,8 @@ public sealed class CardServiceCheck(CounterDbContext db, AuditTrail audit, Time
             {
                 var client = new ResidentCardClient(connection);
                 var key = await client.ReadPublicKeyAsync(cancellationToken);
-                cardIsTheirs = record.Der is null || (key is not null && SameKey(key.ToSubjectPublicKeyInfo(), record.Der));
+                var der = await statuses.DerAsync(record.Serial, cancellationToken);
+                cardIsTheirs = der is null || (key is not null && SameKey(key.ToSubjectPublicKeyInfo(), der));
                 var status = await client.GetPasswordStatusAsync(cancellationToken);
                 locked = status.IsBlocked;
             }
@@ -139,7 +143,7 @@ public sealed class CardServiceCheck(CounterDbContext db, AuditTrail audit, Time
             ? new[] { new PresentedIdentityDocument(d.TypeCode!, DocumentHolder.Resident, d.IssuedOn, d.ExpiresOn, d.AddressMatchesRegister) }
             : [];
         var certificate = record is null || procedure == Procedure.CardPinReset ? null
-            : new Certificate(record.Serial, card.CardNumber, record.IssuedOn, record.ExpiresOn, record.Status, locked);
+            : new Certificate(record.Serial, card.CardNumber, record.IssuedOn, record.ExpiresOn, CertificateStatus.Active, locked);
         var request = new CardServiceRequest(procedure, call.Applicant, card.ToDomain(resident.ResidentCode), certificate, documents, today);
         var notTheirs = cardIsTheirs ? Decision.Allowed : new Decision([new BrokenRule(ruleId, "card", CardServiceText.Get("CardNotTheResidents"))], []);
         var decision = Decision.Combine(

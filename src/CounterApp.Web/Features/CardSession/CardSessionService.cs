@@ -2,12 +2,11 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using CounterApp.Card.Client;
 using CounterApp.Card.Connection;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Credentials;
 using CounterApp.Domain.Revocation;
 using CounterApp.Pki.Issuance;
 using CounterApp.Pki.Profile;
-using CounterApp.Pki.Store;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Features.CertificateAuthority;
@@ -24,7 +23,8 @@ namespace CounterApp.Web.Features.CardSession;
 /// Every procedure first checks that the card in the reader is the resident's card in force (R-CA-04).
 /// </summary>
 public sealed partial class CardSessionService(
-    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, IssuerMasterSecret masterSecret, RealClock time, CrashPoints crash, ILogger<CardSessionService> logger)
+    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, CertificateRegister register, IssuerMasterSecret masterSecret, RealClock time, CrashPoints crash,
+    ILogger<CardSessionService> logger)
 {
     private string? _residentCode;
 
@@ -295,7 +295,7 @@ public sealed partial class CardSessionService(
             if (unlocks)
             {
                 var locked = await db.Certificates
-                    .Where(c => c.CardId == context.Card.Id && c.Status == CertificateStatus.Active && c.IsLocked)
+                    .Where(c => c.CardId == context.Card.Id && c.IsLocked)
                     .ToListAsync(cancellationToken);
                 locked.ForEach(c => c.IsLocked = false);
                 await db.SaveChangesAsync(cancellationToken);
@@ -354,26 +354,16 @@ public sealed partial class CardSessionService(
         }
     }
 
+    // The certificate register revokes in the CA (OCSP at once, the next CRL; the counter's pages read the same row) and
+    // audits; the counter's row, if saved, stays as the link to the card and application.
     private async Task<bool> RevokeUnwrittenAsync(CardSessionContext context, IssuedCertificate issued)
     {
-        var now = time.GetUtcNow();
-        var order = RevocationTriggers.ForUnwrittenCertificate(issued.Serial.Hex, now);
+        var order = RevocationTriggers.ForUnwrittenCertificate(issued.Serial.Hex, time.GetUtcNow());
         try
         {
-            var outcome = ca.Authority.Revoke(order);
-            var record = await db.Certificates.SingleOrDefaultAsync(c => c.Serial == order.Serial, CancellationToken.None);
-            if (record is not null)
-            {
-                record.Status = CertificateStatus.Revoked;
-                record.RevokedAt = now.UtcDateTime;
-                record.RevocationReason = order.Reason;
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
-
-            await AuditAsync(context, "certificate.revoked", AuditOutcomes.Succeeded,
-                Details(("serial", order.Serial), ("reason", order.Reason.ToString()), ("rule", order.RuleId), ("cause", order.Cause), ("outcome", outcome.ToString())), CancellationToken.None);
+            var done = await register.RevokeAsync(order, await AuditEventAsync(context, "certificate.revoked", AuditOutcomes.Succeeded, null, CancellationToken.None), CancellationToken.None);
             LogRevoked(logger, order.Serial);
-            return outcome is RevokeOutcome.Revoked or RevokeOutcome.AlreadyRevoked;
+            return done.IsRevoked;
         }
         catch (Exception error) when (error is DbUpdateException or InvalidOperationException or ArgumentException or CryptographicException or IOException)
         {
@@ -451,7 +441,10 @@ public sealed partial class CardSessionService(
         return AuditAsync(context, action, AuditOutcomes.Failed, details, CancellationToken.None);
     }
 
-    private async Task AuditAsync(CardSessionContext context, string action, string outcome, IReadOnlyDictionary<string, string?>? details, CancellationToken cancellationToken)
+    private async Task AuditAsync(CardSessionContext context, string action, string outcome, IReadOnlyDictionary<string, string?>? details, CancellationToken cancellationToken) =>
+        await audit.AppendAsync(await AuditEventAsync(context, action, outcome, details, cancellationToken), cancellationToken);
+
+    private async Task<AuditEvent> AuditEventAsync(CardSessionContext context, string action, string outcome, IReadOnlyDictionary<string, string?>? details, CancellationToken cancellationToken)
     {
         _residentCode ??= context.Card.Resident?.ResidentCode
             ?? await db.Residents.AsNoTracking().Where(r => r.Id == context.Card.ResidentId).Select(r => r.ResidentCode).FirstOrDefaultAsync(cancellationToken);
@@ -464,17 +457,15 @@ public sealed partial class CardSessionService(
             all["applicationId"] = application.ToString();
         }
 
-        await audit.AppendAsync(
-            new AuditEvent
-            {
-                Actor = context.Actor,
-                Counter = context.Counter,
-                ResidentCode = _residentCode,
-                Action = action,
-                Outcome = outcome,
-                Details = all,
-            },
-            cancellationToken);
+        return new AuditEvent
+        {
+            Actor = context.Actor,
+            Counter = context.Counter,
+            ResidentCode = _residentCode,
+            Action = action,
+            Outcome = outcome,
+            Details = all,
+        };
     }
 
     private static Dictionary<string, string?> Details(params (string Key, string? Value)[] pairs) =>

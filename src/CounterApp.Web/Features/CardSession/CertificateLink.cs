@@ -1,10 +1,9 @@
-using CounterApp.Domain.Certificates;
 using CounterApp.Pki.Issuance;
 using CounterApp.Web.Data.Entities;
 
 namespace CounterApp.Web.Features.CardSession;
 
-/// <summary>The counter's link to a certificate the CA issued: which resident, which card, which application.</summary>
+/// <summary>The counter's link to a certificate the CA issued: which resident, which card, which application (its status and DER are the CA register's).</summary>
 public static class CertificateLink
 {
     public static CertificateRecord For(IssuedCertificate issued, ResidentCardRecord card, Guid? applicationId)
@@ -19,8 +18,6 @@ public static class CertificateLink
             ApplicationId = applicationId,
             IssuedOn = issued.Validity.IssuedOn,
             ExpiresOn = issued.Validity.ExpiresOn,
-            Status = CertificateStatus.Active,
-            Der = issued.Der.ToArray(),
         };
     }
 }

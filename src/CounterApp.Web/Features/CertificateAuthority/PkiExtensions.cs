@@ -1,3 +1,4 @@
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data.Pki;
 using CounterApp.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static class PkiExtensions
         builder.Services.AddSingleton<PkiDbContexts>();
         builder.Services.AddSingleton<PrefecturalCa>();
         builder.Services.AddScoped<RevocationProcessor>();
+        builder.Services.AddCertificateRegister();
         builder.Services.AddHostedService<PkiStartup>();
         builder.Services.AddHostedService<CrlRefreshService>();
         builder.Services.AddHostedService<RevocationProcessingService>();

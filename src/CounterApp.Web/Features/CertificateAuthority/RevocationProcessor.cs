@@ -1,10 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using CounterApp.Domain.Certificates;
+using CounterApp.Domain.Revocation;
 using CounterApp.Pki.Store;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
-using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,13 +12,13 @@ namespace CounterApp.Web.Features.CertificateAuthority;
 
 /// <summary>
 /// Carries out the revocation requests the counter recorded (R-RV-02 from the register sync, R-RV-01, R-CE-04
-/// supersession): for each pending request whose effective time has come, in one transaction, the CA revokes the
-/// certificate (so OCSP says revoked at once and the next CRL lists it, R-RV-03), the counter's certificate record
-/// becomes Revoked with the CA's time and reason, the request is marked processed, and the audit trail records it.
-/// A certificate the CA never issued (demo data) is still marked revoked on the counter's side, with a warning.
+/// supersession): for each pending request whose effective time has come, in one transaction, the certificate register
+/// revokes it in the CA (so OCSP says revoked at once and the next CRL lists it, R-RV-03; the counter's pages read the
+/// same row), the request is marked processed, and the audit trail records it. A serial the CA never issued is audited
+/// as not-in-ca, with a warning.
 /// Idempotent: a request done by another process is skipped; a certificate already revoked keeps its first revocation.
 /// </summary>
-public sealed partial class RevocationProcessor(CounterDbContext db, PrefecturalCa ca, AuditTrail audit, RealClock time, ILogger<RevocationProcessor> logger)
+public sealed partial class RevocationProcessor(CounterDbContext db, PrefecturalCa ca, CertificateRegister register, RealClock time, ILogger<RevocationProcessor> logger)
 {
     public const string AuditActor = "ca";
 
@@ -75,73 +75,42 @@ public sealed partial class RevocationProcessor(CounterDbContext db, Prefectural
             return false;
         }
 
-        var certificate = await db.Certificates.SingleAsync(c => c.Id == request.CertificateId, cancellationToken);
+        var certificate = await db.Certificates.AsNoTracking()
+            .Where(c => c.Id == request.CertificateId)
+            .Select(c => new { c.Serial, c.ResidentId })
+            .SingleAsync(cancellationToken);
+        var residentCode = await db.Residents.Where(r => r.Id == certificate.ResidentId).Select(r => r.ResidentCode).SingleOrDefaultAsync(cancellationToken);
         var effectiveAt = new DateTimeOffset(DateTime.SpecifyKind(request.EffectiveAt, DateTimeKind.Utc));
-        var (outcome, revocation) = RevokeInCa(certificate.Serial, request, effectiveAt);
-        if (outcome == RevokeOutcome.NotFound)
-        {
-            LogNotInCa(logger, certificate.Serial, ca.Id, request.Id);
-        }
-
-        if (certificate.Status != CertificateStatus.Revoked || revocation is not null)
-        {
-            certificate.Status = CertificateStatus.Revoked;
-            certificate.RevokedAt = (revocation?.RevokedAt ?? effectiveAt).UtcDateTime;
-            certificate.RevocationReason = revocation?.Reason ?? request.Reason;
-        }
-
+        var order = new RevocationOrder(certificate.Serial, request.Reason, effectiveAt, request.RuleId, request.Cause);
         request.ProcessedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        var residentCode = await db.Residents.Where(r => r.Id == certificate.ResidentId).Select(r => r.ResidentCode).SingleOrDefaultAsync(cancellationToken);
-        await audit.AppendAsync(
+
+        // The register revokes in the CA and audits, in this transaction: the CA row, the request and the entry commit together.
+        var done = await register.RevokeAsync(
+            order,
             new AuditEvent
             {
                 Actor = AuditActor,
                 ResidentCode = residentCode,
                 Action = AuditAction,
-                Outcome = outcome == RevokeOutcome.NotFound ? "not-in-ca" : AuditOutcomes.Succeeded,
-                Details = new Dictionary<string, string?>
-                {
-                    ["authority"] = ca.Id,
-                    ["serial"] = certificate.Serial,
-                    ["reason"] = certificate.RevocationReason?.ToString(),
-                    ["revokedAt"] = certificate.RevokedAt?.ToString("O", CultureInfo.InvariantCulture),
-                    ["ca"] = outcome.ToString(),
-                    ["rule"] = request.RuleId,
-                    ["cause"] = request.Cause,
-                    ["request"] = request.Id.ToString(CultureInfo.InvariantCulture),
-                },
+                Outcome = AuditOutcomes.Succeeded,
+                Details = new Dictionary<string, string?> { ["request"] = request.Id.ToString(CultureInfo.InvariantCulture) },
             },
             cancellationToken);
+        if (done.Outcome == RevokeOutcome.NotFound)
+        {
+            LogNotInCa(logger, certificate.Serial, ca.Id, request.Id);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        LogRevoked(logger, certificate.Serial, ca.Id, certificate.RevocationReason, request.RuleId, outcome);
+        LogRevoked(logger, certificate.Serial, ca.Id, done.Reason ?? request.Reason, request.RuleId, done.Outcome);
         return true;
-    }
-
-    // The CA's store joins this transaction: the CA row, the counter's row and the request commit together.
-    private (RevokeOutcome Outcome, CertificateRevocation? Revocation) RevokeInCa(string serialText, RevocationRequestRecord request, DateTimeOffset effectiveAt)
-    {
-        CertificateSerial serial;
-        try
-        {
-            serial = CertificateSerial.Parse(serialText);
-        }
-        catch (FormatException)
-        {
-            return (RevokeOutcome.NotFound, null);
-        }
-
-        using (ca.Store.Enlist(db))
-        {
-            var outcome = ca.Authority.Revoke(serial, request.Reason, effectiveAt);
-            return (outcome, outcome == RevokeOutcome.NotFound ? null : ca.Store.Find(serial)?.Revocation);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Revoked certificate {Serial} in CA {Id}: {Reason} ({Rule}); CA outcome {Outcome}")]
     private static partial void LogRevoked(ILogger logger, string serial, string id, Domain.Revocation.RevocationReason? reason, string rule, RevokeOutcome outcome);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Certificate {Serial} is not in CA {Id} (request {Request}); marked revoked on the counter's side only")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Certificate {Serial} is not in CA {Id} (request {Request}); nothing to revoke, the request is closed")]
     private static partial void LogNotInCa(ILogger logger, string serial, string id, long request);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Revocation request {Request} failed; it stays pending and is retried")]

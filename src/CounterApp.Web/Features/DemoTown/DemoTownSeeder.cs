@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Residents;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity;
+using CounterApp.Web.Features.CertificateAuthority;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CounterApp.Web.Features.DemoTown;
 
@@ -14,7 +16,8 @@ namespace CounterApp.Web.Features.DemoTown;
 /// Seeds the demo town on an empty database: 上市町 (富山県), its office with counter 2 (住基戸籍班), office hours,
 /// demo residents (see <see cref="DemoPeople"/>) and demo staff whose passwords are generated here and printed once.
 /// </summary>
-public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditTrail audit, TimeProvider time)
+public sealed class DemoTownSeeder(
+    CounterDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditTrail audit, IOptions<PkiOptions> pki, TimeProvider time)
 {
     public const string OfficeCode = "001";
 
@@ -89,6 +92,9 @@ public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> u
             await db.SaveChangesAsync(cancellationToken);
             if (person.Certificate is { } c)
             {
+                // The CA register holds the certificate's status (one register: OCSP and the counter's pages read the same
+                // row); a demo certificate stands for one issued before the register kept DER (LegacyCertificates).
+                db.CaCertificates.Add(LegacyCertificates.Record(pki.Value.AuthorityId, c.Serial, c.IssuedOn, c.ExpiresOn));
                 db.Certificates.Add(new CertificateRecord
                 {
                     Serial = c.Serial,
@@ -96,7 +102,6 @@ public sealed class DemoTownSeeder(CounterDbContext db, UserManager<StaffUser> u
                     CardId = resident.Cards[0].Id,
                     IssuedOn = c.IssuedOn,
                     ExpiresOn = c.ExpiresOn,
-                    Status = CertificateStatus.Active,
                     IsLocked = c.Locked,
                 });
             }

@@ -2,6 +2,8 @@ using CounterApp.Domain.Applications;
 using CounterApp.Domain.Documents;
 using CounterApp.Domain.Letters;
 using CounterApp.Domain.Proxies;
+using CounterApp.Domain.Revocation;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.Voids;
@@ -67,6 +69,9 @@ public sealed record ApplicationView(
     /// <summary>R-VI-02 or R-VI-03 when the first visit already decided two visits (see <see cref="VisitOnFile"/>).</summary>
     public string? TwoVisitsRule { get; init; }
 
+    /// <summary>The certificates issued for this application, with their status from the CA register.</summary>
+    public IReadOnlyList<ApplicationCertificate> Certificates { get; init; } = [];
+
     /// <summary>
     /// An in-person R-VI-02 decision stays open until a letter is prepared: the resident may still show an accepted
     /// photo document, or a supervisor may set R-ID-02 aside, and the same-day issue follows (see <see cref="VisitOnFile.FinalAsync"/>).
@@ -89,7 +94,7 @@ public sealed record ApplicationView(
 
     public bool OwesSupersession => Outstanding?.Contains(nameof(Obligation.SupersedeOldCertificate), StringComparison.Ordinal) == true;
 
-    public static async Task<ApplicationView?> LoadAsync(CounterDbContext db, Guid id, CancellationToken cancellationToken = default)
+    public static async Task<ApplicationView?> LoadAsync(CounterDbContext db, CertificateStatuses statuses, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var record = await db.Applications.AsNoTracking().Include(a => a.Resident).Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -107,6 +112,12 @@ public sealed record ApplicationView(
         var certificate = record.IssuedSerial is null
             ? null
             : await db.Certificates.AsNoTracking().Where(c => c.Serial == record.IssuedSerial).Select(c => new { c.Id, c.Serial, c.ExpiresOn }).FirstOrDefaultAsync(cancellationToken);
+        var issuedSerial = record.IssuedSerial;
+        var certificates = await statuses.Certificates.AsNoTracking()
+            .Where(c => c.Certificate.ApplicationId == id || c.Certificate.Serial == issuedSerial)
+            .OrderBy(c => c.Certificate.Id)
+            .Select(c => new ApplicationCertificate(c.Certificate.Serial, c.Certificate.ExpiresOn, c.InRegister && c.RevokedAt == null, c.RevokedAt, c.RevocationReason))
+            .ToListAsync(cancellationToken);
         var voidPending = receipt is not null && await db.Set<VoidRequestRecord>().AnyAsync(v => v.ReceiptId == receipt.Id && v.State == VoidRequestState.Pending, cancellationToken);
         var eligible = record.History.Any(h => h.FromState == ApplicationState.Received && h.ToState == ApplicationState.Received && h.Note == Application.EligibleNote);
         // Who brought the answer sheet (second visit) is at the counter now; without one, who applied.
@@ -130,11 +141,18 @@ public sealed record ApplicationView(
             LastInterruption = IssuanceInterruption.Latest(record.History),
             PasswordEntry = CounterApp.Domain.Proxies.PasswordEntry.For(proxyAtCounter ? ApplicantKind.Proxy : ApplicantKind.InPerson),
             TwoVisitsRule = twoVisits,
+            Certificates = certificates,
             Letter = letter is null ? null : new ApplicationLetter(
                 InquiryReference.TryParse(letter.Reference, out var parsed) ? parsed!.Display : letter.Reference, letter.Status, letter.MailedOn, letter.MailedOn?.AddDays(letter.ValidDays)),
         };
     }
 }
+
+/// <summary>
+/// A certificate issued for the application, with its status from the CA register (R-RV-03: what OCSP answers):
+/// valid, or revoked since <paramref name="RevokedAt"/> (UTC) for <paramref name="Reason"/>.
+/// </summary>
+public sealed record ApplicationCertificate(string Serial, DateOnly ExpiresOn, bool Valid, DateTime? RevokedAt, RevocationReason? Reason);
 
 /// <summary>An application's inquiry letter as the page shows it: the printed reference, its status and validity (R-VI-04).</summary>
 public sealed record ApplicationLetter(string ReferenceDisplay, LetterStatus Status, DateOnly? MailedOn, DateOnly? ValidThrough);

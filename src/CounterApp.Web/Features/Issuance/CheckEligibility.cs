@@ -4,6 +4,7 @@ using CounterApp.Domain.Eligibility;
 using CounterApp.Domain.Periods;
 using CounterApp.Domain.Rules;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -21,7 +22,7 @@ public sealed record CheckEligibility(Guid ApplicationId, string Actor, int? Cou
 /// valid certificate per resident (R-CE-08): every broken rule at
 /// once, with its message. Refused closes the application with the rules (RefusedFor); passed is kept in its history.
 /// </summary>
-public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audit, IOptions<CounterSettings> settings, TimeProvider time)
+public sealed class CheckEligibilityHandler(CounterDbContext db, CertificateStatuses statuses, AuditTrail audit, IOptions<CounterSettings> settings, TimeProvider time)
 {
     public const string AuditAction = "application.eligibility-checked";
 
@@ -55,12 +56,12 @@ public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audi
         };
         if (application.Procedure == Procedure.Renewal)
         {
-            decisions.Add(await RenewalWindowAsync(db, card, today, cancellationToken));
+            decisions.Add(await RenewalWindowAsync(statuses, card, today, cancellationToken));
         }
         else
         {
             // R-CE-08: one valid certificate per resident (a certificate issued since the start counts too).
-            var valid = await ValidCertificates.OfResidentAsync(db, loaded.Resident.Id, today, cancellationToken);
+            var valid = await ValidCertificates.OfResidentAsync(statuses, db, loaded.Resident.Id, today, cancellationToken);
             decisions.Add(Decision.Check([new OneValidCertificateRule(application.Procedure, valid, today)]));
         }
 
@@ -95,9 +96,9 @@ public sealed class CheckEligibilityHandler(CounterDbContext db, AuditTrail audi
     /// R-CE-04 for a renewal: the card's current certificate must be within its renewal window today. Nothing to renew is
     /// judged as an expired certificate: the message says a new issuance is needed. Also asked at the second visit.
     /// </summary>
-    public static async Task<Decision> RenewalWindowAsync(CounterDbContext db, ResidentCardRecord? card, DateOnly today, CancellationToken cancellationToken = default)
+    public static async Task<Decision> RenewalWindowAsync(CertificateStatuses statuses, ResidentCardRecord? card, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var current = card is null ? null : await IssuanceQueries.ActiveCertificateAsync(db, card.Id, null, cancellationToken);
+        var current = card is null ? null : await IssuanceQueries.ActiveCertificateAsync(statuses, card.Id, null, cancellationToken);
         return Decision.Check([current is null ? new RenewalWindowRule(today.AddDays(-1), today) : new RenewalWindowRule(current.ExpiresOn, today)]);
     }
 }

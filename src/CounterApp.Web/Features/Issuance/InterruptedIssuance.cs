@@ -1,7 +1,7 @@
 using CounterApp.Domain.Applications;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Revocation;
 using CounterApp.Pki.Store;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -36,7 +36,7 @@ public enum Resolution
 /// abandons it for a void or refund (R-FE-03). Used by the card step itself and by the recovery pass.
 /// </summary>
 public sealed class InterruptedIssuance(
-    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, SupersedeOldCertificateHandler supersede, RealClock time)
+    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, CertificateRegister register, SupersedeOldCertificateHandler supersede, RealClock time)
 {
     public const string AuditAction = "application.issuance-interrupted";
     public const string CompletedAction = "application.card-issued";
@@ -85,16 +85,12 @@ public sealed class InterruptedIssuance(
         var serial = application.IssuedSerial ?? stored?.Serial.Hex;
         if (serial is not null)
         {
-            var order = RevocationTriggers.ForInterruptedIssuance(serial, now);
-            RevokeOutcome outcome;
-            using (ca.Store.Enlist(db))
-            {
-                outcome = ca.Authority.Revoke(CertificateSerial.Parse(serial), order.Reason, order.EffectiveAt);
-            }
-
-            await LinkRevokedAsync(loaded, stored, serial, order, cancellationToken);
-            events.Add(IssuanceAudit.Event(actor, counter, loaded, "certificate.revoked", AuditOutcomes.Succeeded,
-                ("serial", serial), ("reason", order.Reason.ToString()), ("rule", order.RuleId), ("cause", order.Cause), ("ca", outcome.ToString())));
+            // The one revocation (CA register, OCSP at once, audit), in this transaction.
+            await LinkAsync(loaded, stored, serial, cancellationToken);
+            await register.RevokeAsync(
+                RevocationTriggers.ForInterruptedIssuance(serial, now),
+                IssuanceAudit.Event(actor, counter, loaded, CertificateRegister.RevokedAction, AuditOutcomes.Succeeded),
+                cancellationToken);
         }
 
         var from = application.State;
@@ -116,37 +112,33 @@ public sealed class InterruptedIssuance(
         return (Resolution.ReturnedToCardStep, serial);
     }
 
-    // The counter's link shows the certificate revoked on the resident's page, also when the crash came before the link.
-    private async Task LinkRevokedAsync(LoadedApplication loaded, StoredCertificate? stored, string serial, RevocationOrder order, CancellationToken cancellationToken)
+    // The counter's link shows the certificate (revoked) on the resident's page, also when the crash came before the link.
+    private async Task LinkAsync(LoadedApplication loaded, StoredCertificate? stored, string serial, CancellationToken cancellationToken)
     {
-        var link = await db.Certificates.SingleOrDefaultAsync(c => c.Serial == serial, cancellationToken);
-        if (link is null)
+        if (await db.Certificates.AnyAsync(c => c.Serial == serial, cancellationToken))
         {
-            stored ??= ca.Store.Find(CertificateSerial.Parse(serial));
-            var cardNumber = loaded.Application.Intent?.CardNumber;
-            var card = await db.ResidentCards.AsNoTracking()
-                .Where(c => c.ResidentId == loaded.Resident.Id && c.CardNumber == cardNumber)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (stored is null || card is null)
-            {
-                return;
-            }
-
-            link = new CertificateRecord
-            {
-                Serial = serial,
-                ResidentId = loaded.Resident.Id,
-                CardId = card.Id,
-                ApplicationId = loaded.Record.Id,
-                IssuedOn = DateOnly.FromDateTime(Domain.Time.TokyoClock.ToTokyo(stored.NotBefore)),
-                ExpiresOn = DateOnly.FromDateTime(Domain.Time.TokyoClock.ToTokyo(stored.NotAfter)),
-                Der = stored.Der.ToArray(),
-            };
-            db.Certificates.Add(link);
+            return;
         }
 
-        link.Status = CertificateStatus.Revoked;
-        link.RevokedAt ??= AuditChain.Stored(order.EffectiveAt);
-        link.RevocationReason ??= order.Reason;
+        stored ??= ca.Store.Find(CertificateSerial.Parse(serial));
+        var cardNumber = loaded.Application.Intent?.CardNumber;
+        var card = await db.ResidentCards.AsNoTracking()
+            .Where(c => c.ResidentId == loaded.Resident.Id && c.CardNumber == cardNumber)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (stored is null || card is null)
+        {
+            return;
+        }
+
+        db.Certificates.Add(new CertificateRecord
+        {
+            Serial = serial,
+            ResidentId = loaded.Resident.Id,
+            CardId = card.Id,
+            ApplicationId = loaded.Record.Id,
+            IssuedOn = DateOnly.FromDateTime(Domain.Time.TokyoClock.ToTokyo(stored.NotBefore)),
+            ExpiresOn = DateOnly.FromDateTime(Domain.Time.TokyoClock.ToTokyo(stored.NotAfter)),
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Documents;
@@ -28,13 +29,16 @@ public static class IssuanceEndpoints
     }
 
     private static async Task<IResult> CopyAsync(
-        long id, CounterDbContext db, PrefecturalCa ca, DocumentRenderer renderer, IOptions<PkiOptions> pki, TimeProvider time, CancellationToken cancellationToken)
+        long id, CounterDbContext db, CertificateStatuses statuses, PrefecturalCa ca, DocumentRenderer renderer, IOptions<PkiOptions> pki, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var row = await (from c in db.Certificates.AsNoTracking()
                          join r in db.Residents.AsNoTracking() on c.ResidentId equals r.Id
-                         where c.Id == id && c.Der != null
+                         where c.Id == id
                          select new { Certificate = c, Resident = r }).SingleOrDefaultAsync(cancellationToken);
-        if (row is null)
+
+        // The copy is printed from a certificate the CA register holds (its DER), not from a record of it.
+        if (row is null || await statuses.DerAsync(row.Certificate.Serial, cancellationToken) is null)
         {
             return Results.NotFound();
         }

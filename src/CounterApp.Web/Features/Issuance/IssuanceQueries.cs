@@ -1,5 +1,5 @@
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Residents;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +17,12 @@ internal static class IssuanceQueries
     }
 
     /// <summary>The card's active certificate (the newest), other than <paramref name="exceptSerial"/>.</summary>
-    public static async Task<CertificateRecord?> ActiveCertificateAsync(CounterDbContext db, long cardId, string? exceptSerial, CancellationToken cancellationToken)
+    public static async Task<CertificateRecord?> ActiveCertificateAsync(CertificateStatuses statuses, long cardId, string? exceptSerial, CancellationToken cancellationToken)
     {
-        var certificates = await db.Certificates.AsNoTracking()
-            .Where(c => c.CardId == cardId && c.Status == CertificateStatus.Active)
+        var certificates = await statuses.Certificates.AsNoTracking()
+            .Where(CertificateStatuses.IsValid)
+            .Where(c => c.Certificate.CardId == cardId)
+            .Select(c => c.Certificate)
             .ToListAsync(cancellationToken);
         return certificates.Where(c => c.Serial != exceptSerial).OrderByDescending(c => c.ExpiresOn).FirstOrDefault();
     }

@@ -3,6 +3,7 @@ using CounterApp.Domain.Applications;
 using CounterApp.Domain.Eligibility;
 using CounterApp.Domain.Rules;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -20,7 +21,7 @@ public sealed record StartApplication(long ResidentId, Procedure Procedure, Appl
 /// database's partial unique index refuses the second row and the winner is opened); a new issuance while the resident
 /// holds a valid certificate is refused, pointing to renewal or revocation.
 /// </summary>
-public sealed class StartApplicationHandler(CounterDbContext db, AuditTrail audit, TimeProvider time)
+public sealed class StartApplicationHandler(CounterDbContext db, CertificateStatuses statuses, AuditTrail audit, TimeProvider time)
 {
     public const string AuditAction = "application.received";
 
@@ -70,7 +71,7 @@ public sealed class StartApplicationHandler(CounterDbContext db, AuditTrail audi
         {
             // R-CE-08: one valid certificate per resident; the message points to renewal or revocation (R-CE-04).
             var today = TokyoClock.Today(time);
-            var valid = await ValidCertificates.OfResidentAsync(db, resident.Id, today, cancellationToken);
+            var valid = await ValidCertificates.OfResidentAsync(statuses, db, resident.Id, today, cancellationToken);
             var decision = Decision.Check([new OneValidCertificateRule(request.Procedure, valid, today)]);
             if (!decision.IsAllowed)
             {

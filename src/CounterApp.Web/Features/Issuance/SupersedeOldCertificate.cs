@@ -2,10 +2,9 @@ using System.Globalization;
 using CounterApp.Domain.Applications;
 using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Revocation;
-using CounterApp.Pki.Store;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
-using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,11 +13,11 @@ namespace CounterApp.Web.Features.Issuance;
 public sealed record SupersedeOldCertificate(Guid ApplicationId, string Actor, int? CounterId);
 
 /// <summary>
-/// R-CE-04: once the renewal's new certificate is on the card, the resident's other active certificates are revoked as
-/// superseded, in the CA (OCSP says so at once, the next CRL lists it) and on the counter's records, and the renewal
-/// completes; all in one transaction (the CA's store joins it). Safe to run again after a failure.
+/// R-CE-04: once the renewal's new certificate is on the card, the resident's other valid certificates are revoked as
+/// superseded through the certificate register (the CA's row: OCSP says so at once, the next CRL lists it, the counter's
+/// pages read it), and the renewal completes; all in one transaction (the CA's store joins it). Safe to run again.
 /// </summary>
-public sealed class SupersedeOldCertificateHandler(CounterDbContext db, AuditTrail audit, PrefecturalCa ca, RealClock time)
+public sealed class SupersedeOldCertificateHandler(CounterDbContext db, AuditTrail audit, CertificateStatuses statuses, CertificateRegister register, RealClock time)
 {
     public const string AuditAction = "certificate.revoked";
 
@@ -41,20 +40,21 @@ public sealed class SupersedeOldCertificateHandler(CounterDbContext db, AuditTra
         var counter = await IssuanceAudit.CounterAsync(db, request.CounterId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await audit.LockChainAsync(cancellationToken);
-        var old = await db.Certificates
-            .Where(c => c.ResidentId == loaded.Resident.Id && c.Status == CertificateStatus.Active && c.Serial != application.IssuedSerial)
+        var old = await statuses.Certificates.AsNoTracking()
+            .Where(c => c.Certificate.ResidentId == loaded.Resident.Id && c.Certificate.Serial != application.IssuedSerial)
+            .Where(CertificateStatuses.IsValid)
             .ToListAsync(cancellationToken);
         var events = new List<AuditEvent>();
-        foreach (var certificate in old)
+        foreach (var registered in old)
         {
-            var order = RevocationTriggers.ForRenewal(new Certificate(certificate.Serial, string.Empty, certificate.IssuedOn, certificate.ExpiresOn, certificate.Status), now);
-            var outcome = RevokeInCa(order);
-            certificate.Status = CertificateStatus.Revoked;
-            certificate.RevokedAt = AuditChain.Stored(order.EffectiveAt);
-            certificate.RevocationReason = order.Reason;
-            events.Add(IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, outcome == RevokeOutcome.NotFound ? "not-in-ca" : AuditOutcomes.Succeeded,
-                ("serial", certificate.Serial), ("reason", order.Reason.ToString()), ("rule", order.RuleId), ("cause", order.Cause), ("ca", outcome.ToString()),
-                ("newSerial", application.IssuedSerial), ("certificates", old.Count.ToString(CultureInfo.InvariantCulture))));
+            // One revocation for every path: the CA register revokes (OCSP at once, the next CRL) and audits, in this transaction.
+            var certificate = registered.Certificate;
+            var order = RevocationTriggers.ForRenewal(new Certificate(certificate.Serial, string.Empty, certificate.IssuedOn, certificate.ExpiresOn, registered.Status), now);
+            await register.RevokeAsync(
+                order,
+                IssuanceAudit.Event(request.Actor, counter, loaded, AuditAction, AuditOutcomes.Succeeded,
+                    ("newSerial", application.IssuedSerial), ("certificates", old.Count.ToString(CultureInfo.InvariantCulture))),
+                cancellationToken);
         }
 
         application.MarkOldCertificateSuperseded(now, request.Actor);
@@ -77,25 +77,5 @@ public sealed class SupersedeOldCertificateHandler(CounterDbContext db, AuditTra
 
         await transaction.CommitAsync(cancellationToken);
         return IssuanceResult.Done(IssuanceText.Get("Superseded", old.Count)) with { ApplicationId = loaded.Record.Id, CertificateSerial = application.IssuedSerial };
-    }
-
-    // The CA's store joins this transaction, as the revocation processor does; a serial the CA never issued (demo data)
-    // is revoked on the counter's side only.
-    private RevokeOutcome RevokeInCa(RevocationOrder order)
-    {
-        CertificateSerial serial;
-        try
-        {
-            serial = CertificateSerial.Parse(order.Serial);
-        }
-        catch (FormatException)
-        {
-            return RevokeOutcome.NotFound;
-        }
-
-        using (ca.Store.Enlist(db))
-        {
-            return ca.Authority.Revoke(serial, order.Reason, order.EffectiveAt);
-        }
     }
 }

@@ -1,6 +1,7 @@
+using System.Globalization;
 using CounterApp.Domain.Residents;
 using CounterApp.Domain.Revocation;
-using System.Globalization;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -42,7 +43,8 @@ public sealed record RegisterEventResult(RegisterEventStatus Status, int Revocat
 /// Applies one register change event to the resident (fields, status, card status) and records the R-RV-02
 /// revocation requests, all in one transaction with the event row, whose ID makes redelivery harmless.
 /// </summary>
-public sealed partial class RegisterEventApplier(CounterDbContext db, TimeProvider time, AuditTrail audit, ILogger<RegisterEventApplier> logger)
+public sealed partial class RegisterEventApplier(
+    CounterDbContext db, TimeProvider time, AuditTrail audit, CertificateStatuses statuses, ILogger<RegisterEventApplier> logger)
 {
     private const int Attempts = 3;
 
@@ -90,7 +92,7 @@ public sealed partial class RegisterEventApplier(CounterDbContext db, TimeProvid
 
         var now = time.GetUtcNow().UtcDateTime;
         resident.UpdatedAt = now;
-        var certificates = await RegisterRevocations.ActiveCertificatesAsync(db, [resident.Id], cancellationToken);
+        var certificates = await RegisterRevocations.ActiveCertificatesAsync(db, statuses, [resident.Id], cancellationToken);
         var requests = RegisterRevocations.Requests([change.ToDomain()], certificates[resident.Id], now);
         db.RevocationRequests.AddRange(requests);
         db.RegisterEvents.Add(new RegisterEventRecord

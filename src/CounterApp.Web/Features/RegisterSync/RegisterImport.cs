@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -20,6 +21,7 @@ public sealed partial class RegisterImport(
     TimeProvider time,
     IOptions<RegisterSyncOptions> options,
     AuditTrail audit,
+    CertificateStatuses statuses,
     ILogger<RegisterImport> logger)
 {
     private const int Chunk = 500;
@@ -252,7 +254,7 @@ public sealed partial class RegisterImport(
 
         var now = time.GetUtcNow();
         var affected = plans.Where(p => p.Existing is not null && p.Events(now).Count > 0).Select(p => p.Existing!.Id).ToList();
-        var certificates = await RegisterRevocations.ActiveCertificatesAsync(db, affected, cancellationToken);
+        var certificates = await RegisterRevocations.ActiveCertificatesAsync(db, statuses, affected, cancellationToken);
         foreach (var plan in plans.Where(p => p.Existing is not null))
         {
             plan.Revocations = RegisterRevocations.Requests(plan.Events(now), certificates[plan.Existing!.Id], now.UtcDateTime, " (CSV)");

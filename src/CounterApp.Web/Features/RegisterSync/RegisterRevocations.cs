@@ -1,5 +1,6 @@
 using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Revocation;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -28,16 +29,17 @@ internal static class RegisterRevocations
         RegisterEventKind.NameChanged, RegisterEventKind.AddressChanged, RegisterEventKind.SexChanged, RegisterEventKind.BirthDateChanged,
     ];
 
-    public static async Task<ILookup<long, ActiveCertificate>> ActiveCertificatesAsync(CounterDbContext db, IReadOnlyCollection<long> residentIds, CancellationToken cancellationToken)
+    public static async Task<ILookup<long, ActiveCertificate>> ActiveCertificatesAsync(
+        CounterDbContext db, CertificateStatuses statuses, IReadOnlyCollection<long> residentIds, CancellationToken cancellationToken)
     {
         var found = new List<ActiveCertificate>();
         foreach (var chunk in residentIds.Chunk(Chunk))
         {
             var rows = await (
-                from c in db.Certificates
+                from registered in statuses.Certificates.Where(CertificateStatuses.IsValid)
+                let c = registered.Certificate
                 join card in db.ResidentCards on c.CardId equals card.Id
                 where chunk.Contains(c.ResidentId)
-                    && c.Status == CertificateStatus.Active
                     && !db.RevocationRequests.Any(r => r.CertificateId == c.Id && r.ProcessedAt == null)
                 select new ActiveCertificate(c.Id, c.ResidentId, c.Serial, card.CardNumber, c.IssuedOn, c.ExpiresOn, c.IsLocked))
                 .AsNoTracking()

@@ -1,5 +1,6 @@
 using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace CounterApp.Web.Features.Residents;
 /// written so today) do not show here. The newest <see cref="AuditLimit"/> entries are returned.
 /// </para>
 /// </summary>
-public sealed class ResidentDetailHandler(CounterDbContext db, TimeProvider time)
+public sealed class ResidentDetailHandler(CounterDbContext db, CertificateStatuses statuses, TimeProvider time)
 {
     /// <summary>The most audit entries shown; the page says when there are more.</summary>
     public const int AuditLimit = 200;
@@ -41,23 +42,26 @@ public sealed class ResidentDetailHandler(CounterDbContext db, TimeProvider time
             .ToListAsync(cancellationToken);
 
         // Still one query: the revocation request that revoked a certificate (the first processed one with the reason the
-        // certificate carries) and the register event it came from are scalar subqueries. The event is the one of this
+        // CA register holds for the certificate) and the register event it came from are scalar subqueries. The event is the one of this
         // resident received in the same transaction that recorded the request (RegisterEventApplier writes both with
         // one time) and whose occurrence is the revocation's effective time (RevocationTriggers).
         var code = resident.ResidentCode;
         var certificates = await (
-            from c in db.Certificates.AsNoTracking()
+            from rc in statuses.Certificates.AsNoTracking()
+            let c = rc.Certificate
             join card in db.ResidentCards on c.CardId equals card.Id
             where c.ResidentId == residentId
             orderby c.IssuedOn descending, c.Id descending
             select new CertificateRow(
-                new CertificateLine(c.Id, c.Serial, card.CardNumber, c.IssuedOn, c.ExpiresOn, c.Status, c.IsLocked, c.RevokedAt, c.RevocationReason, null),
-                db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && c.Status == CertificateStatus.Revoked && q.Reason == c.RevocationReason).OrderBy(q => q.Id).Select(q => q.RuleId).FirstOrDefault(),
-                db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && c.Status == CertificateStatus.Revoked && q.Reason == c.RevocationReason).OrderBy(q => q.Id).Select(q => q.Cause).FirstOrDefault(),
-                db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && c.Status == CertificateStatus.Revoked && q.Reason == c.RevocationReason).OrderBy(q => q.Id).Select(q => (DateTime?)q.RequestedAt).FirstOrDefault(),
+                new CertificateLine(
+                    c.Id, c.Serial, card.CardNumber, c.IssuedOn, c.ExpiresOn, rc.InRegister && rc.RevokedAt == null ? CertificateStatus.Active : CertificateStatus.Revoked,
+                    c.IsLocked, rc.RevokedAt, rc.RevocationReason, null),
+                db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && rc.RevokedAt != null && q.Reason == rc.RevocationReason).OrderBy(q => q.Id).Select(q => q.RuleId).FirstOrDefault(),
+                db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && rc.RevokedAt != null && q.Reason == rc.RevocationReason).OrderBy(q => q.Id).Select(q => q.Cause).FirstOrDefault(),
+                db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && rc.RevokedAt != null && q.Reason == rc.RevocationReason).OrderBy(q => q.Id).Select(q => (DateTime?)q.RequestedAt).FirstOrDefault(),
                 db.RegisterEvents
                     .Where(e => e.ResidentCode == code
-                        && db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && c.Status == CertificateStatus.Revoked && q.Reason == c.RevocationReason).OrderBy(q => q.Id).Take(1)
+                        && db.RevocationRequests.Where(q => q.CertificateId == c.Id && q.ProcessedAt != null && rc.RevokedAt != null && q.Reason == rc.RevocationReason).OrderBy(q => q.Id).Take(1)
                             .Any(q => q.RequestedAt == e.ReceivedAt && q.EffectiveAt == e.OccurredAt))
                     .OrderBy(e => e.EventId)
                     .Select(e => e.EventId)

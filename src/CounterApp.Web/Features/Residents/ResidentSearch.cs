@@ -1,6 +1,6 @@
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Residents;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +33,7 @@ public sealed record ResidentSearchResult(ResidentQuery? Query, IReadOnlyList<Re
 /// <see cref="ResidentSearchKey"/> folds it (ｱ = ア = あ). One SQL statement per search: the page of ids is chosen in a
 /// subquery, so the newest card and the certificate check are computed for those rows only, never per row in C#.
 /// </summary>
-public sealed class ResidentSearch(CounterDbContext db, TimeProvider time)
+public sealed class ResidentSearch(CounterDbContext db, CertificateStatuses statuses, TimeProvider time)
 {
     /// <summary>The most rows a search returns.</summary>
     public const int Limit = 50;
@@ -66,7 +66,7 @@ public sealed class ResidentSearch(CounterDbContext db, TimeProvider time)
                 r.RegisterStatus,
                 r.Cards.OrderByDescending(c => c.Id).Select(c => c.CardNumber).FirstOrDefault(),
                 r.Cards.OrderByDescending(c => c.Id).Select(c => (DateOnly?)c.ExpiryDate).FirstOrDefault(),
-                db.Certificates.Any(c => c.ResidentId == r.Id && c.Status == CertificateStatus.Active && c.ExpiresOn >= today)))
+                statuses.Certificates.Where(CertificateStatuses.IsValid).Any(c => c.Certificate.ResidentId == r.Id && c.Certificate.ExpiresOn >= today)))
             .ToListAsync(cancellationToken);
 
         return new ResidentSearchResult(query, rows.Take(Limit).ToList(), rows.Count > Limit, null);

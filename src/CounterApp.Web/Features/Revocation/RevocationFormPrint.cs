@@ -1,6 +1,7 @@
 using CounterApp.Domain.Applications;
-using CounterApp.Domain.Certificates;
+using System.Text.Json;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Documents;
@@ -15,10 +16,10 @@ public sealed record RevocationFormPrintResult(string Serial, byte[] Pdf);
 /// <summary>
 /// Prints 電子証明書失効申請・秘密鍵漏えい等届出書 (R-RV-01) for a revocation application, pre-filled from the register entry,
 /// the certificate it revoked and who came; every print is audited (R-X-01) with the resident's code.
-/// The certificate is the resident's one revoked at the moment the application completed (both are written with the
-/// same instant in one transaction).
+/// The certificate is the one the application's audited revocation names (the revocation and the completion commit in
+/// one transaction), revoked in the CA register.
 /// </summary>
-public sealed class RevocationFormPrintHandler(CounterDbContext db, DocumentRenderer renderer, AuditTrail audit, TimeProvider time)
+public sealed class RevocationFormPrintHandler(CounterDbContext db, CertificateStatuses statuses, DocumentRenderer renderer, AuditTrail audit, TimeProvider time)
 {
     public const string AuditAction = "revocation.form-printed";
 
@@ -40,9 +41,19 @@ public sealed class RevocationFormPrintHandler(CounterDbContext db, DocumentRend
             return null;
         }
 
-        var certificate = await db.Certificates.AsNoTracking()
-            .Where(c => c.ResidentId == resident.Id && c.Status == CertificateStatus.Revoked && c.RevokedAt == completedAt)
-            .Select(c => new { c.Serial, c.CardId })
+        // The audit entry of the revocation names the application and the serial; the CA register says it is revoked.
+        var code = resident.ResidentCode;
+        var id = application.Id.ToString();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ResidentCode == code && a.Action == CertificateRegister.RevokedAction && a.Outcome == AuditOutcomes.Succeeded && a.Details != null && a.Details.Contains(id))
+            .OrderBy(a => a.Id)
+            .Select(a => a.Details!)
+            .ToListAsync(cancellationToken);
+        var serials = entries.Select(RevokedSerial).OfType<string>().ToList();
+        var certificate = await statuses.Certificates.AsNoTracking()
+            .Where(CertificateStatuses.IsRevoked)
+            .Where(c => c.Certificate.ResidentId == resident.Id && serials.Contains(c.Certificate.Serial))
+            .Select(c => new { c.Certificate.Serial, c.Certificate.CardId })
             .FirstOrDefaultAsync(cancellationToken);
         if (certificate is null)
         {
@@ -63,5 +74,11 @@ public sealed class RevocationFormPrintHandler(CounterDbContext db, DocumentRend
                 ("serial", certificate.Serial), ("procedure", application.Procedure.ToString()), ("printedOn", TokyoClock.Today(time).ToString("O", System.Globalization.CultureInfo.InvariantCulture))),
             cancellationToken);
         return new RevocationFormPrintResult(certificate.Serial, pdf);
+    }
+
+    private static string? RevokedSerial(string details)
+    {
+        using var json = JsonDocument.Parse(details);
+        return json.RootElement.TryGetProperty("serial", out var serial) && serial.ValueKind == JsonValueKind.String ? serial.GetString() : null;
     }
 }

@@ -1,6 +1,6 @@
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Documents;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Features.RulesDemo;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +14,7 @@ public sealed record RevocableCertificate(string Serial, string? CardNumber, Dat
 public sealed record RevocationPageView(long ResidentId, string ResidentCode, string FullName, IReadOnlyList<RevocableCertificate> Certificates, IReadOnlyList<IdentityDocumentType> DocumentTypes);
 
 /// <summary>Reads the revocation page's data (no tracking).</summary>
-public sealed class RevocationPageQuery(CounterDbContext db, TimeProvider time)
+public sealed class RevocationPageQuery(CounterDbContext db, CertificateStatuses statuses, TimeProvider time)
 {
     /// <summary>The page's view, or null when there is no resident with this id.</summary>
     public async Task<RevocationPageView?> LoadAsync(long residentId, CancellationToken cancellationToken = default)
@@ -27,10 +27,11 @@ public sealed class RevocationPageQuery(CounterDbContext db, TimeProvider time)
 
         var today = TokyoClock.Today(time);
         var certificates = await (
-            from c in db.Certificates.AsNoTracking()
+            from rc in statuses.Certificates.AsNoTracking().Where(CertificateStatuses.IsValid)
+            let c = rc.Certificate
             join card in db.ResidentCards.AsNoTracking() on c.CardId equals card.Id into cards
             from card in cards.DefaultIfEmpty()
-            where c.ResidentId == residentId && c.Status == CertificateStatus.Active
+            where c.ResidentId == residentId
             select new RevocableCertificate(c.Serial, card == null ? null : card.CardNumber, c.IssuedOn, c.ExpiresOn)).ToListAsync(cancellationToken);
         var reference = await CounterReference.LoadAsync(db, cancellationToken);
         return new RevocationPageView(

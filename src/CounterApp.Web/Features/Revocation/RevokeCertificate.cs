@@ -5,11 +5,11 @@ using CounterApp.Domain.Proxies;
 using CounterApp.Domain.Revocation;
 using CounterApp.Domain.Rules;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Pki.Store;
-using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Features.DocumentCopies;
 using CounterApp.Web.Features.Issuance;
 using CounterApp.Web.Features.RulesDemo;
@@ -46,12 +46,12 @@ public sealed record RevokeCertificate(
 /// R-RV-01 and R-RV-03: checks the request (input first, naming the field; then R-ID-01..03 on the document and
 /// R-RV-01 on who came, every broken rule at once, nothing saved), then in three units of work: the application is
 /// received with its documents; the document's copy is sealed (R-ID-04; if that fails, the application is cancelled
-/// and its documents removed); then, in one transaction, the CA revokes the certificate (OCSP says so at once, the next
-/// CRL lists it), the counter's certificate record becomes Revoked with the time and RFC 5280 reason, the application
+/// and its documents removed); then, in one transaction, the certificate register revokes it in the CA (OCSP says so at
+/// once, the next CRL lists it, the counter's pages read the same row) with the time and RFC 5280 reason, the application
 /// completes (Received → IdentityVerified → Completed) and the audit trail records it (R-X-01).
 /// </summary>
 public sealed class RevokeCertificateHandler(
-    CounterDbContext db, AuditTrail audit, PrefecturalCa ca, DocumentCopyStore copies, IOptions<DocumentCopyOptions> copyOptions, TimeProvider time, RealClock realTime)
+    CounterDbContext db, AuditTrail audit, CertificateStatuses statuses, CertificateRegister register, DocumentCopyStore copies, IOptions<DocumentCopyOptions> copyOptions, TimeProvider time, RealClock realTime)
 {
     public const string ReceivedAction = "application.received";
 
@@ -89,14 +89,15 @@ public sealed class RevokeCertificateHandler(
             return RevocationResult.Invalid("R-X-03", "counter", RevocationText.Get("CounterNotFound"));
         }
 
-        var certificate = await db.Certificates.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.ResidentId == resident.Id && c.Serial == request.Serial, cancellationToken);
-        if (certificate is null)
+        var registered = await statuses.Certificates.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Certificate.ResidentId == resident.Id && c.Certificate.Serial == request.Serial, cancellationToken);
+        if (registered is null)
         {
             return RevocationResult.Invalid("R-RV-01", "certificate.serial", RevocationText.Get("NoSuchCertificate"));
         }
 
-        if (certificate.Status == CertificateStatus.Revoked)
+        var certificate = registered.Certificate;
+        if (registered.Status == CertificateStatus.Revoked)
         {
             return RevocationResult.Invalid("R-RV-01", "certificate.serial", RevocationText.Get("AlreadyRevoked", certificate.Serial));
         }
@@ -245,8 +246,9 @@ public sealed class RevokeCertificateHandler(
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await audit.LockChainAsync(cancellationToken);
-        var certificate = await db.Certificates.SingleAsync(c => c.Id == certificateId, cancellationToken);
-        if (certificate.Status != CertificateStatus.Active)
+        var registered = await statuses.Certificates.AsNoTracking().SingleAsync(c => c.Certificate.Id == certificateId, cancellationToken);
+        var certificate = registered.Certificate;
+        if (registered.Status != CertificateStatus.Active)
         {
             await transaction.RollbackAsync(cancellationToken);
             await CancelAsync(context, RevocationText.Get("AlreadyRevoked", certificate.Serial), cancellationToken);
@@ -254,11 +256,18 @@ public sealed class RevokeCertificateHandler(
         }
 
         var order = RevocationTriggers.ForRequest(
-            new Certificate(certificate.Serial, string.Empty, certificate.IssuedOn, certificate.ExpiresOn, certificate.Status), context.Request.Procedure == Procedure.CompromiseNotice, realTime.GetUtcNow());
-        var outcome = RevokeInCa(order);
-        certificate.Status = CertificateStatus.Revoked;
-        certificate.RevokedAt = AuditChain.Stored(order.EffectiveAt);
-        certificate.RevocationReason = order.Reason;
+            new Certificate(certificate.Serial, string.Empty, certificate.IssuedOn, certificate.ExpiresOn, registered.Status), context.Request.Procedure == Procedure.CompromiseNotice, realTime.GetUtcNow());
+
+        // One revocation for every path: the CA register revokes (OCSP at once, the next CRL) and audits, in this transaction.
+        var done = await register.RevokeAsync(
+            order, RevocationAudit.Event(context, RevokedAction, AuditOutcomes.Succeeded, ("applicant", context.Request.Applicant.ToString())), cancellationToken);
+        if (done.Outcome == RevokeOutcome.AlreadyRevoked)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            await CancelAsync(context, RevocationText.Get("AlreadyRevoked", certificate.Serial), cancellationToken);
+            return new RevocationResult(RevocationOutcome.Conflict, [], RevocationText.Get("AlreadyRevoked", certificate.Serial)) { ApplicationId = context.Record.Id };
+        }
+
         context.Application.MarkIdentityVerified(now, context.Request.Actor);
         context.Application.Complete(now, context.Request.Actor);
         var saved = await ApplicationMapper.SaveAsync(db, context.Application, context.Record, cancellationToken);
@@ -270,11 +279,6 @@ public sealed class RevokeCertificateHandler(
             return new RevocationResult(RevocationOutcome.Conflict, [], saved.Message ?? RevocationText.Get("Conflict")) { ApplicationId = context.Record.Id };
         }
 
-        await audit.AppendAsync(
-            RevocationAudit.Event(context, RevokedAction, outcome == RevokeOutcome.NotFound ? "not-in-ca" : AuditOutcomes.Succeeded,
-                ("serial", certificate.Serial), ("reason", order.Reason.ToString()), ("rule", order.RuleId), ("cause", order.Cause), ("ca", outcome.ToString()),
-                ("applicant", context.Request.Applicant.ToString())),
-            cancellationToken);
         await audit.AppendAsync(RevocationAudit.Event(context, CompletedAction, AuditOutcomes.Succeeded, ("serial", certificate.Serial)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RevocationResult(RevocationOutcome.Revoked, [], RevocationText.Get("Revoked", certificate.Serial))
@@ -297,26 +301,6 @@ public sealed class RevokeCertificateHandler(
         await ApplicationMapper.SaveAsync(db, application, loaded, cancellationToken);
         await audit.AppendAsync(RevocationAudit.Event(context, CancelledAction, AuditOutcomes.Failed, ("reason", reason)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    // The CA's store joins this transaction, as the revocation processor does; a serial the CA never issued (demo data)
-    // is revoked on the counter's side only.
-    private RevokeOutcome RevokeInCa(RevocationOrder order)
-    {
-        CertificateSerial serial;
-        try
-        {
-            serial = CertificateSerial.Parse(order.Serial);
-        }
-        catch (FormatException)
-        {
-            return RevokeOutcome.NotFound;
-        }
-
-        using (ca.Store.Enlist(db))
-        {
-            return ca.Authority.Revoke(serial, order.Reason, order.EffectiveAt);
-        }
     }
 
     private static PresentedDocumentRecord Presented(Guid applicationId, PresentedDocumentKind kind, DocumentHolder holder, DateTimeOffset now, string actor) => new()

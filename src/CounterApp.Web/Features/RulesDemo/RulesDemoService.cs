@@ -7,6 +7,7 @@ using CounterApp.Domain.Periods;
 using CounterApp.Domain.Rules;
 using CounterApp.Domain.Time;
 using CounterApp.Domain.Visits;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace CounterApp.Web.Features.RulesDemo;
 
 /// <summary>Runs the rules engine for one demo visit: eligibility, hours, documents, same day or two visits, fees, validity.</summary>
-public sealed class RulesDemoService(CounterDbContext db, IOptions<CounterSettings> options, TimeProvider time)
+public sealed class RulesDemoService(CounterDbContext db, CertificateStatuses statuses, IOptions<CounterSettings> options, TimeProvider time)
 {
     /// <summary>The range of moments the demo judges: the holiday calendar covers 2000–2050 (with room to find the next opening).</summary>
     public static readonly DateTime EarliestMoment = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
@@ -27,8 +28,9 @@ public sealed class RulesDemoService(CounterDbContext db, IOptions<CounterSettin
     public async Task<IReadOnlyList<DemoResident>> ResidentsAsync(CancellationToken cancellationToken = default)
     {
         var residents = await db.Residents.AsNoTracking().Include(r => r.Cards).OrderBy(r => r.ResidentCode).ToListAsync(cancellationToken);
-        var certificates = await db.Certificates.AsNoTracking()
-            .Where(c => c.Status == Domain.Certificates.CertificateStatus.Active)
+        var certificates = await statuses.Certificates.AsNoTracking()
+            .Where(CertificateStatuses.IsValid)
+            .Select(c => c.Certificate)
             .ToListAsync(cancellationToken);
         return residents
             .Where(r => r.Cards.Count > 0)
@@ -39,7 +41,7 @@ public sealed class RulesDemoService(CounterDbContext db, IOptions<CounterSettin
                 return new DemoResident(
                     r.ToDomain(),
                     card.ToDomain(r.ResidentCode),
-                    certificate is null ? null : new Domain.Certificates.Certificate(certificate.Serial, card.CardNumber, certificate.IssuedOn, certificate.ExpiresOn, certificate.Status, certificate.IsLocked));
+                    certificate is null ? null : new Domain.Certificates.Certificate(certificate.Serial, card.CardNumber, certificate.IssuedOn, certificate.ExpiresOn, Domain.Certificates.CertificateStatus.Active, certificate.IsLocked));
             })
             .ToList();
     }

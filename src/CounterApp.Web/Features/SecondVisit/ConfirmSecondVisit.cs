@@ -7,6 +7,7 @@ using CounterApp.Domain.Letters;
 using CounterApp.Domain.Proxies;
 using CounterApp.Domain.Rules;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -65,6 +66,7 @@ public sealed record ConfirmSecondVisit(string? Reference, ApplicantKind Applica
 /// </summary>
 public sealed class ConfirmSecondVisitHandler(
     CounterDbContext db,
+    CertificateStatuses statuses,
     AuditTrail audit,
     DocumentCopyStore copies,
     IOptions<DocumentCopyOptions> copyOptions,
@@ -124,7 +126,7 @@ public sealed class ConfirmSecondVisitHandler(
             if (loaded.Application.Procedure == Procedure.Renewal)
             {
                 // R-CE-04: the window may have closed since the first visit (the letter is valid for weeks).
-                decisions.Add(await CheckEligibilityHandler.RenewalWindowAsync(db, card, today, cancellationToken));
+                decisions.Add(await CheckEligibilityHandler.RenewalWindowAsync(statuses, card, today, cancellationToken));
             }
 
             broken.AddRange(Decision.Combine(decisions).BrokenRules);

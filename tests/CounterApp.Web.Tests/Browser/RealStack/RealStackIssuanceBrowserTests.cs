@@ -8,6 +8,7 @@ using CounterApp.Web.Agents;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Entities;
 using CounterApp.Web.Features.CardSession;
+using CounterApp.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -117,12 +118,13 @@ public sealed class RealStackIssuanceBrowserTests(RealStackBrowserFixture browse
         return await scope.ServiceProvider.GetRequiredService<CounterDbContext>().Counters.Where(c => c.Number == number).Select(c => c.Id).FirstAsync();
     }
 
-    private static async Task<CertificateRecord> LatestCertificateAsync(IServiceProvider services, string residentCode)
+    private static async Task<RegisteredRow> LatestCertificateAsync(IServiceProvider services, string residentCode)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
         var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.ResidentCode == residentCode);
-        return await db.Certificates.AsNoTracking().Where(c => c.ResidentId == resident.Id).OrderByDescending(c => c.Id).FirstAsync();
+        var id = await db.Certificates.AsNoTracking().Where(c => c.ResidentId == resident.Id).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
+        return await TestRegister.RowAsync(db, id);
     }
 
     private static async Task WaitForAsync(Func<bool> condition, string what)

@@ -59,6 +59,7 @@ internal sealed class CaStatusKit : IAsyncDisposable
         services.AddSingleton(Options.Create(new PkiOptions { KeyPassphrase = "ca-status-kit-passphrase" }));
         services.AddSingleton<PkiDbContexts>();
         services.AddSingleton<PrefecturalCa>();
+        CounterApp.Web.Applications.CertificateRegisterExtensions.AddCertificateRegister(services);
         services.AddScoped<RevocationProcessor>();
         services.AddScoped<RegisterEventApplier>();
         services.AddScoped<CaStatusHandler>();
@@ -105,7 +106,7 @@ internal sealed class CaStatusKit : IAsyncDisposable
         DatabaseExtensions.Configure(builder, Database.Options);
         builder.AddInterceptors(Counter);
         await using var db = new CounterDbContext(builder.Options);
-        return await new ResidentDetailHandler(db, Services.GetRequiredService<TimeProvider>()).GetAsync(residentId);
+        return await new ResidentDetailHandler(db, TestRegister.Statuses(db), Services.GetRequiredService<TimeProvider>()).GetAsync(residentId);
     }
 
     public async ValueTask DisposeAsync()

@@ -58,7 +58,7 @@ public sealed class CardSessionServiceTests(CardSessionApp app)
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
-        var record = await db.Certificates.SingleAsync(c => c.Serial == result.CertificateSerial);
+        var record = await TestRegister.RowAsync(db, result.CertificateSerial!);
         Assert.Equal(written.RawData, record.Der);
         Assert.Equal(CertificateStatus.Active, record.Status);
         Assert.Equal(row.Id, record.CardId);
@@ -167,7 +167,7 @@ public sealed class CardSessionServiceTests(CardSessionApp app)
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
-        var record = await db.Certificates.SingleAsync(c => c.Serial == serial);
+        var record = await TestRegister.RowAsync(db, serial);
         Assert.Equal(CertificateStatus.Revoked, record.Status);
         Assert.Equal(RevocationReason.CessationOfOperation, record.RevocationReason);
 

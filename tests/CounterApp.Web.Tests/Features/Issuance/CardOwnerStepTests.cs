@@ -74,7 +74,7 @@ public sealed class CardOwnerStepTests(PostgresServer postgres)
         {
             var certificates = await db.Certificates.AsNoTracking().Where(c => c.ResidentId == db.Residents.Single(r => r.ResidentCode == Taro).Id).ToListAsync();
             var only = Assert.Single(certificates);
-            Assert.Equal((issued.CertificateSerial, CertificateStatus.Active), (only.Serial, only.Status));
+            Assert.Equal((issued.CertificateSerial, CertificateStatus.Active), (only.Serial, (await TestRegister.RowAsync(db, only.Serial)).Status));
         }
 
         IssuanceKit.Require(await kit.CardAsync(renewal, own.Connection, password: "NEW2PASS"));

@@ -72,7 +72,7 @@ public sealed class DocumentDatesRequiredTests(PostgresServer postgres)
         string serial;
         await using (var db = kit.NewContext())
         {
-            serial = await db.Certificates.Where(c => c.ResidentId == residentId && c.Status == CertificateStatus.Active).Select(c => c.Serial).FirstAsync();
+            serial = await TestRegister.Statuses(db).Certificates.Where(CounterApp.Web.Applications.CertificateStatuses.IsValid).Where(c => c.Certificate.ResidentId == residentId).Select(c => c.Certificate.Serial).FirstAsync();
         }
 
         await using var scope = kit.Services.CreateAsyncScope();
@@ -85,7 +85,7 @@ public sealed class DocumentDatesRequiredTests(PostgresServer postgres)
         Assert.Contains(result.BrokenRules, b => b.RuleId == "R-ID-03" && b.Field == "document.expiresOn");
         await using var check = kit.NewContext();
         Assert.False(await check.Applications.AnyAsync(a => a.Procedure == Procedure.RevocationRequest));
-        Assert.Equal(CertificateStatus.Active, (await check.Certificates.SingleAsync(c => c.Serial == serial)).Status);
+        Assert.Equal(CertificateStatus.Active, (await TestRegister.RowAsync(check, serial)).Status);
     }
 
     private static Task<IssuanceResult> RecordAsync(IssuanceKit kit, Guid id, string type, DateOnly? expiresOn) =>

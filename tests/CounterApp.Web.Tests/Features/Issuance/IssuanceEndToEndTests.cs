@@ -48,7 +48,7 @@ public sealed class IssuanceEndToEndTests(PostgresServer postgres)
             application.History.OrderBy(h => h.Sequence).Select(h => h.ToState));
 
         await using var db = kit.NewContext();
-        var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Serial == result.CertificateSerial);
+        var certificate = await TestRegister.RowAsync(db, result.CertificateSerial!);
         Assert.Equal(CertificateStatus.Active, certificate.Status);
         Assert.Equal(id, certificate.ApplicationId);
         Assert.Equal(kit.Today, certificate.IssuedOn);
@@ -103,8 +103,8 @@ public sealed class IssuanceEndToEndTests(PostgresServer postgres)
         Assert.Equal(ApplicationState.Completed, application.State);
         Assert.Contains(application.History, h => h.Note == "old certificate superseded");
         await using var check = kit.NewContext();
-        var oldRow = await check.Certificates.AsNoTracking().SingleAsync(c => c.Serial == issued.CertificateSerial);
-        var newRow = await check.Certificates.AsNoTracking().SingleAsync(c => c.Serial == renewed.CertificateSerial);
+        var oldRow = await TestRegister.RowAsync(check, issued.CertificateSerial!);
+        var newRow = await TestRegister.RowAsync(check, renewed.CertificateSerial!);
         Assert.Equal(CertificateStatus.Revoked, oldRow.Status);
         Assert.Equal(RevocationReason.Superseded, oldRow.RevocationReason);
         Assert.Equal(CertificateStatus.Active, newRow.Status);

@@ -90,6 +90,7 @@ internal sealed class IssuanceKit : IAsyncDisposable
         services.AddSingleton(Options.Create(new PkiOptions { KeyPassphrase = "issuance-kit-passphrase" }));
         services.AddSingleton<PkiDbContexts>();
         services.AddSingleton<PrefecturalCa>();
+        CounterApp.Web.Applications.CertificateRegisterExtensions.AddCertificateRegister(services);
         services.AddSingleton(Options.Create(new CardSessionOptions { IssuerMasterSecretFile = secretFile }));
         services.AddSingleton<IssuerMasterSecret>();
         services.AddSingleton<CrashPoints>();

@@ -283,7 +283,7 @@ public sealed class IssuanceStepTests(PostgresServer postgres)
         Assert.Contains(application.History, h => h.ToState == ApplicationState.FeePaid && h.Note?.Contains(result.CertificateSerial!, StringComparison.Ordinal) == true);
         await using (var db = kit.NewContext())
         {
-            var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Serial == result.CertificateSerial);
+            var certificate = await TestRegister.RowAsync(db, result.CertificateSerial!);
             Assert.Equal(CertificateStatus.Revoked, certificate.Status);
         }
 
@@ -315,7 +315,7 @@ public sealed class IssuanceStepTests(PostgresServer postgres)
         Assert.Equal(("R-VI-01", "document"), (again.BrokenRules[0].RuleId, again.BrokenRules[0].Field));
         Assert.Equal("driver-licence", Assert.Single((await kit.ApplicationAsync(id)).Documents).TypeCode);
         await using var db = kit.NewContext();
-        var view = await ApplicationView.LoadAsync(db, id);
+        var view = await ApplicationView.LoadAsync(db, TestRegister.Statuses(db), id);
         Assert.Equal((IssuanceStep.Seal, null), (view!.Step, view.TwoVisitsRule));
         IssuanceKit.Require(await kit.SealAsync(id));
     }

@@ -1,5 +1,4 @@
 using CounterApp.Domain.Applications;
-using CounterApp.Domain.Certificates;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -126,7 +125,7 @@ public sealed class OneOpenApplicationTests(PostgresServer postgres)
         DatabaseExtensions.Configure(builder, kit.Database.Options);
         builder.AddInterceptors(competitor);
         await using var db = new CounterDbContext(builder.Options);
-        var handler = new StartApplicationHandler(db, new AuditTrail(db, kit.Clock), kit.Clock);
+        var handler = new StartApplicationHandler(db, TestRegister.Statuses(db), new AuditTrail(db, kit.Clock), kit.Clock);
 
         var result = await handler.HandleAsync(new StartApplication(residentId, Procedure.NewIssuance, ApplicantKind.InPerson, IssuanceKit.Clerk, kit.OfficeId, kit.CounterId));
 
@@ -188,10 +187,12 @@ public sealed class OneOpenApplicationTests(PostgresServer postgres)
         {
             var residentId = await kit.ResidentIdAsync(NoCertificate);
             var card = await db.ResidentCards.FirstAsync(c => c.ResidentId == residentId);
-            db.Certificates.Add(new CertificateRecord
+            var certificate = new CertificateRecord
             {
-                Serial = "0C0FFEE1", ResidentId = residentId, CardId = card.Id, IssuedOn = kit.Today.AddYears(-1), ExpiresOn = kit.Today.AddYears(2), Status = CertificateStatus.Active,
-            });
+                Serial = "0C0FFEE1", ResidentId = residentId, CardId = card.Id, IssuedOn = kit.Today.AddYears(-1), ExpiresOn = kit.Today.AddYears(2),
+            };
+            db.Certificates.Add(certificate);
+            TestRegister.AddLegacy(db, certificate);
             await db.SaveChangesAsync();
         }
 

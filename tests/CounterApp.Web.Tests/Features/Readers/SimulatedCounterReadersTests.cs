@@ -146,8 +146,7 @@ public sealed class SimulatedCounterReadersTests(ReadersApp app)
         Assert.Contains("カードが取り出されました", result.Message, StringComparison.Ordinal);
         Assert.False(app.Readers.StateOf(counter).CardPresent);
         await using var verify = app.Services.CreateAsyncScope();
-        var record = await verify.ServiceProvider.GetRequiredService<CounterDbContext>().Certificates.AsNoTracking()
-            .SingleAsync(c => c.Serial == result.CertificateSerial, TestContext.Current.CancellationToken);
+        var record = await CounterApp.Web.Tests.Support.TestRegister.RowAsync(verify.ServiceProvider.GetRequiredService<CounterDbContext>(), result.CertificateSerial!);
         Assert.Equal(CertificateStatus.Revoked, record.Status);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using CounterApp.Domain.Certificates;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Data.Entities;
@@ -21,10 +20,10 @@ internal static class RegisterSyncKit
     public static readonly TimeProvider Time = new FixedTimeProvider(CounterAppFactory.Now);
 
     public static RegisterImport Import(CounterDbContext db, RegisterSyncOptions? options = null) =>
-        new(db, Time, Options.Create(options ?? new RegisterSyncOptions { MunicipalityCode = Municipality }), new AuditTrail(db, Time), NullLogger<RegisterImport>.Instance);
+        new(db, Time, Options.Create(options ?? new RegisterSyncOptions { MunicipalityCode = Municipality }), new AuditTrail(db, Time), TestRegister.Statuses(db), NullLogger<RegisterImport>.Instance);
 
     public static RegisterEventApplier Events(CounterDbContext db) =>
-        new(db, Time, new AuditTrail(db, Time), NullLogger<RegisterEventApplier>.Instance);
+        new(db, Time, new AuditTrail(db, Time), TestRegister.Statuses(db), NullLogger<RegisterEventApplier>.Instance);
 
     /// <summary>A CSV row; the defaults make a registered resident with a photo card, whose chip serial is <see cref="ChipFor"/> its number.</summary>
     public static string Row(
@@ -70,9 +69,9 @@ internal static class RegisterSyncKit
             CardId = resident.Cards.Single(c => c.CardNumber == cardNumber).Id,
             IssuedOn = new DateOnly(2026, 1, 5),
             ExpiresOn = new DateOnly(2029, 1, 5),
-            Status = CertificateStatus.Active,
         };
         db.Certificates.Add(certificate);
+        TestRegister.AddLegacy(db, certificate);
         await db.SaveChangesAsync();
         return certificate.Id;
     }

@@ -1,5 +1,4 @@
 using CounterApp.Domain.Applications;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Fees;
 using CounterApp.Domain.Letters;
 using CounterApp.Domain.Residents;
@@ -101,13 +100,13 @@ internal sealed class ResidentKit : IAsyncDisposable
     public async Task<ResidentSearchResult> SearchAsync(string? input)
     {
         await using var db = CountingContext();
-        return await new ResidentSearch(db, Clock).SearchAsync(input);
+        return await new ResidentSearch(db, TestRegister.Statuses(db), Clock).SearchAsync(input);
     }
 
     public async Task<ResidentDetail?> DetailAsync(long id)
     {
         await using var db = CountingContext();
-        return await new ResidentDetailHandler(db, Clock).GetAsync(id);
+        return await new ResidentDetailHandler(db, TestRegister.Statuses(db), Clock).GetAsync(id);
     }
 
     public async Task<long> IdOfAsync(string residentCode)
@@ -172,17 +171,16 @@ internal sealed class ResidentKit : IAsyncDisposable
             });
         }
 
-        db.Certificates.Add(new CertificateRecord
+        var old = new CertificateRecord
         {
             Serial = $"0LD{residentCode}",
             ResidentId = resident.Id,
             CardId = card.Id,
             IssuedOn = Today.AddYears(-6),
             ExpiresOn = Today.AddYears(-3),
-            Status = CertificateStatus.Revoked,
-            RevokedAt = Now.AddYears(-3).AddDays(-10).UtcDateTime,
-            RevocationReason = RevocationReason.Superseded,
-        });
+        };
+        db.Certificates.Add(old);
+        TestRegister.AddLegacy(db, old, Now.AddYears(-3).AddDays(-10).UtcDateTime, RevocationReason.Superseded);
         await db.SaveChangesAsync();
 
         var audit = new AuditTrail(db, Clock);

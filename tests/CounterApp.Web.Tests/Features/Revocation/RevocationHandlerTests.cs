@@ -23,7 +23,7 @@ public sealed class RevocationHandlerTests(PostgresServer postgres)
 {
     private const string Taro = "16322800001";
 
-    /// <summary>弓庄 恵子: a demo certificate the CA never issued (revoked on the counter's side only).</summary>
+    /// <summary>弓庄 恵子: a demo certificate, the CA register's legacy record (no DER).</summary>
     private const string Keiko = "16322800007";
 
     private const string KeikoSerial = "3A0F1C55D2E4B6A8";
@@ -48,7 +48,7 @@ public sealed class RevocationHandlerTests(PostgresServer postgres)
         Assert.Equal(RevocationReason.CessationOfOperation, status.Revocation!.Reason);
         Assert.Equal(kit.Clock.Now, status.Revocation.RevokedAt);
         await using var db = kit.NewContext();
-        var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Serial == serial);
+        var certificate = await TestRegister.RowAsync(db, serial);
         Assert.Equal((CertificateStatus.Revoked, RevocationReason.CessationOfOperation), (certificate.Status, certificate.RevocationReason));
         Assert.Equal(kit.Clock.Now.UtcDateTime, certificate.RevokedAt);
         var application = await kit.ApplicationAsync(result.ApplicationId!.Value);
@@ -81,7 +81,7 @@ public sealed class RevocationHandlerTests(PostgresServer postgres)
         Assert.Contains("委任状", broken.Message, StringComparison.Ordinal);
         Assert.False(kit.Ca.Store.FindStatus(CertificateSerial.Parse(serial))!.IsRevoked);
         await using var db = kit.NewContext();
-        Assert.Equal(CertificateStatus.Active, (await db.Certificates.SingleAsync(c => c.Serial == serial)).Status);
+        Assert.Equal(CertificateStatus.Active, (await TestRegister.RowAsync(db, serial)).Status);
         Assert.Equal(applicationsBefore, await CountApplicationsAsync(kit));
         var refused = Assert.Single(await kit.AuditAsync(), a => a.Action == RevokeCertificateHandler.RefusedAction);
         Assert.Equal((AuditOutcomes.Refused, Taro), (refused.Outcome, refused.ResidentCode));
@@ -105,7 +105,7 @@ public sealed class RevocationHandlerTests(PostgresServer postgres)
         Assert.Contains(application.Documents, d => d.Kind == PresentedDocumentKind.PowerOfAttorney);
         Assert.Contains(application.Documents, d => d.Kind == PresentedDocumentKind.IdentityDocument && d.Holder == Domain.Documents.DocumentHolder.Proxy);
         await using var db = kit.NewContext();
-        Assert.Equal(RevocationReason.KeyCompromise, (await db.Certificates.SingleAsync(c => c.Serial == serial)).RevocationReason);
+        Assert.Equal(RevocationReason.KeyCompromise, (await TestRegister.RowAsync(db, serial)).RevocationReason);
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class RevocationHandlerTests(PostgresServer postgres)
         Assert.Equal(("R-RV-01", "certificate.serial"), (result.BrokenRules[0].RuleId, result.BrokenRules[0].Field));
         Assert.Equal(0, await CountApplicationsAsync(kit));
         await using var db = kit.NewContext();
-        Assert.Equal(CertificateStatus.Active, (await db.Certificates.SingleAsync(c => c.Serial == KeikoSerial)).Status);
+        Assert.Equal(CertificateStatus.Active, (await TestRegister.RowAsync(db, KeikoSerial)).Status);
     }
 
     [Theory]
@@ -143,11 +143,12 @@ public sealed class RevocationHandlerTests(PostgresServer postgres)
         Assert.Equal(("R-RV-01", "certificate.serial"), (second.BrokenRules[0].RuleId, second.BrokenRules[0].Field));
         Assert.Contains(KeikoSerial, second.Message, StringComparison.Ordinal);
         await using var db = kit.NewContext();
-        var certificate = await db.Certificates.SingleAsync(c => c.Serial == KeikoSerial);
+        var certificate = await TestRegister.RowAsync(db, KeikoSerial);
         Assert.Equal((RevocationReason.KeyCompromise, firstRevokedAt), (certificate.RevocationReason, certificate.RevokedAt));
         Assert.Equal(1, await CountApplicationsAsync(kit));
-        // A demo serial the CA never issued is revoked on the counter's side, and the audit says so.
-        Assert.Contains(await kit.AuditAsync(), a => a.Action == RevokeCertificateHandler.RevokedAction && a.Outcome == "not-in-ca");
+        // A demo certificate is the CA register's legacy record: revoked there (OCSP says so), audited once.
+        Assert.Equal(RevocationReason.KeyCompromise, kit.Ca.Store.FindStatus(CertificateSerial.Parse(KeikoSerial))!.Revocation!.Reason);
+        Assert.Single(await kit.AuditAsync(), a => a.Action == RevokeCertificateHandler.RevokedAction && a.Outcome == AuditOutcomes.Succeeded);
     }
 
     [Theory]
@@ -169,7 +170,7 @@ public sealed class RevocationHandlerTests(PostgresServer postgres)
 
         Assert.Equal(0, await CountApplicationsAsync(kit));
         await using var db = kit.NewContext();
-        Assert.Equal(CertificateStatus.Active, (await db.Certificates.SingleAsync(c => c.Serial == KeikoSerial)).Status);
+        Assert.Equal(CertificateStatus.Active, (await TestRegister.RowAsync(db, KeikoSerial)).Status);
     }
 
     [Theory]

@@ -75,7 +75,7 @@ public sealed class RevocationPageTests
         Assert.Contains("id=\"step-confirm\"", refused, StringComparison.Ordinal);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
-        Assert.Equal(CertificateStatus.Active, (await db.Certificates.SingleAsync(c => c.Serial == KeikoSerial)).Status);
+        Assert.Equal(CertificateStatus.Active, (await TestRegister.RowAsync(db, KeikoSerial)).Status);
         Assert.False(await db.Applications.AnyAsync(a => a.Procedure == Domain.Applications.Procedure.CompromiseNotice));
     }
 

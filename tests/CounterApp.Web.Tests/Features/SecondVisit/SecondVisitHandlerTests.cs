@@ -1,5 +1,4 @@
 using CounterApp.Domain.Applications;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Documents;
 using CounterApp.Domain.Letters;
 using CounterApp.Domain.Proxies;
@@ -466,7 +465,7 @@ public sealed class SecondVisitHandlerTests(PostgresServer postgres)
         await using (var db = kit.NewContext())
         {
             var card = await db.ResidentCards.SingleAsync(c => c.ResidentId == db.Residents.Single(r => r.ResidentCode == Renewing).Id);
-            var certificate = await db.Certificates.SingleAsync(c => c.CardId == card.Id && c.Status == CertificateStatus.Active);
+            var certificate = (await TestRegister.Statuses(db).Certificates.Where(CounterApp.Web.Applications.CertificateStatuses.IsValid).SingleAsync(c => c.Certificate.CardId == card.Id)).Certificate;
             certificate.ExpiresOn = kit.Today.AddDays(5);
             await db.SaveChangesAsync();
         }

@@ -71,6 +71,6 @@ internal static class SecondVisitKit
     public static async Task<ApplicationView> ViewAsync(this IssuanceKit kit, Guid id)
     {
         await using var db = kit.NewContext();
-        return (await ApplicationView.LoadAsync(db, id))!;
+        return (await ApplicationView.LoadAsync(db, CounterApp.Web.Tests.Support.TestRegister.Statuses(db), id))!;
     }
 }
