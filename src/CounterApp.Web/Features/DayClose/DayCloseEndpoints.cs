@@ -66,21 +66,12 @@ public static class DayCloseEndpoints
 
     private static async Task<IResult> PrintAsync(string day, StaffContext staff, CounterDbContext db, LedgerPdfDownload download, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (Refusal(day, staff, out var date) is { } refused)
         {
-            return Results.Text(DayCloseText.Get("ErrorDay"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            return refused;
         }
 
-        if (date < JapaneseEra.Earliest)
-        {
-            return Results.Text(DayCloseText.Get("ErrorDayTooEarly"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (staff.OfficeId is not { } office)
-        {
-            return Results.Text(DayCloseText.Get("NoOffice"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict);
-        }
-
+        var office = staff.OfficeId!.Value;
         var counter = await AuditViewerEndpoints.CounterNumberAsync(db, staff.CounterId, cancellationToken);
         var result = await download.PrintAsync(office, date, staff.UserName, counter, cancellationToken);
         return result.Print is { } print

@@ -177,7 +177,7 @@ public sealed class DayAdjustmentPageTests(PostgresServer postgres)
     }
 
     /// <summary>A receipt of the demo office on <paramref name="day"/>, as the payment path writes it; its number.</summary>
-    private static async Task<string> PayAsync(CounterAppFactory app, DateOnly day, int sequence, int amount)
+    private static async Task<string> PayAsync(RegisterSyncAppFactory app, DateOnly day, int sequence, int amount)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
