@@ -12,10 +12,12 @@ namespace CounterApp.Web.Features.DayClose;
 /// <summary>
 /// An office's fee day as the supervisor reviews it before closing (R-FE-04): the ledger's totals, whether the day is
 /// closed and by whom, and the void/refund requests still waiting for a decision (R-FE-03) — the close does not wait
-/// for them, so the page warns: a pending void approved after the close lands on a later day as an adjustment.
+/// for them, so the page warns: a pending void approved after the close lands on a later day as an adjustment. With
+/// the month of the day (手数料月計表) so far.
 /// </summary>
 public sealed record DayOverview(
-    DailyLedger Ledger, bool IsClosed, string? ClosedBy, string? ClosedByName, DateTime? ClosedAtUtc, int? CashCounted, IReadOnlyList<PendingVoid> PendingVoids);
+    DailyLedger Ledger, bool IsClosed, string? ClosedBy, string? ClosedByName, DateTime? ClosedAtUtc, int? CashCounted, IReadOnlyList<PendingVoid> PendingVoids,
+    MonthlyLedger Month);
 
 public sealed class DayOverviewQuery(CounterDbContext db, LedgerReader reader)
 {
@@ -34,6 +36,7 @@ public sealed class DayOverviewQuery(CounterDbContext db, LedgerReader reader)
         }
 
         var pending = await VoidQueries.PendingAsync(db, officeId, cancellationToken);
+        var month = await reader.MonthAsync(officeId, day.Year, day.Month, cancellationToken);
         return new DayOverview(
             ledger,
             closed,
@@ -41,7 +44,8 @@ public sealed class DayOverviewQuery(CounterDbContext db, LedgerReader reader)
             name,
             closed && row!.ClosedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
             closed ? row!.CashCounted : null,
-            pending);
+            pending,
+            month);
     }
 }
 

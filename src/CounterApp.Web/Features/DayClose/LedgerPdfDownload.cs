@@ -17,6 +17,30 @@ public sealed class LedgerPdfDownload(LedgerPrintHandler print, AuditTrail audit
 {
     public const string AuditAction = "ledger.printed";
 
+    public const string MonthAuditAction = "ledger.month-printed";
+
+    /// <summary>手数料月計表 of the month holding <paramref name="day"/>, audited.</summary>
+    public async Task<ReadOnlyMemory<byte>> PrintMonthAsync(int officeId, DateOnly day, string actor, string? counter, CancellationToken cancellationToken = default)
+    {
+        var printed = await print.MonthAsync(officeId, day.Year, day.Month, cancellationToken);
+        await audit.AppendAsync(
+            new AuditEvent
+            {
+                Actor = actor,
+                Counter = counter,
+                Action = MonthAuditAction,
+                Outcome = AuditOutcomes.Succeeded,
+                Details = new Dictionary<string, string?>
+                {
+                    ["office"] = officeId.ToString(CultureInfo.InvariantCulture),
+                    ["month"] = day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    ["sha256"] = printed.Sha256,
+                },
+            },
+            cancellationToken);
+        return printed.Pdf;
+    }
+
     public async Task<LedgerPdfResult> PrintAsync(int officeId, DateOnly day, string actor, string? counter, CancellationToken cancellationToken = default)
     {
         var details = new Dictionary<string, string?>

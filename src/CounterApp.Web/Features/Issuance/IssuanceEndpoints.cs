@@ -11,7 +11,10 @@ using Microsoft.Extensions.Options;
 
 namespace CounterApp.Web.Features.Issuance;
 
-/// <summary>GET /applications/{id}/progress (the card session's live step, JSON) and GET /certificates/{id}/copy.pdf (R-CE-06).</summary>
+/// <summary>
+/// GET /applications/{id}/progress (the card session's live step, JSON), GET /certificates/{id}/copy.pdf (R-CE-06) and
+/// GET /applications/{id}/form.pdf (the 申請書 to sign).
+/// </summary>
 public static class IssuanceEndpoints
 {
     private static readonly AuthorizeAttribute CounterStaff = new() { Roles = StaffRoles.Clerk + "," + StaffRoles.Supervisor };
@@ -25,6 +28,7 @@ public static class IssuanceEndpoints
                 : Results.Json(new { step = (string?)null, running = false }))
             .RequireAuthorization(CounterStaff);
         app.MapGet("/certificates/{id:long}/copy.pdf", CopyAsync).RequireAuthorization(CounterStaff);
+        app.MapGet("/applications/{id:guid}/form.pdf", ApplicationFormEndpoint.PrintAsync).RequireAuthorization(CounterStaff);
         return app;
     }
 

@@ -24,6 +24,7 @@ public static class IssuanceExtensions
         builder.Services.AddScoped<IssueOnCardHandler>();
         builder.Services.AddScoped<SupersedeOldCertificateHandler>();
         builder.Services.AddScoped<AbandonCardStepHandler>();
+        builder.Services.AddScoped<ApplicationFormPrintHandler>();
         builder.Services.AddScoped<InterruptedIssuance>();
         builder.Services.AddOptions<IssuanceOptions>().Bind(builder.Configuration.GetSection(IssuanceOptions.Section))
             .Validate(o => o.RecoveryInterval > TimeSpan.Zero && o.RecoveryInterval <= TimeSpan.FromMinutes(1),

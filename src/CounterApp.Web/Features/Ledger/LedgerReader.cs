@@ -64,19 +64,20 @@ public sealed class LedgerReader(CounterDbContext db)
     {
         var office = await OfficeAsync(officeId, cancellationToken);
         var first = new DateOnly(year, month, 1);
-        var next = first.AddMonths(1);
+        // The month's last day, not the next month's first: 9999-12 has no next month.
+        var last = first.AddDays(DateTime.DaysInMonth(year, month) - 1);
         var lines = await (
             from l in db.ReceiptLines.AsNoTracking()
             join r in db.Receipts.AsNoTracking() on l.ReceiptId equals r.Id
-            where r.OfficeId == officeId && r.LedgerDay >= first && r.LedgerDay < next
+            where r.OfficeId == officeId && r.LedgerDay >= first && r.LedgerDay <= last
             select new { r.LedgerDay, l.Item, l.Amount, r.Id }).ToListAsync(cancellationToken);
         var voids = await (
             from v in db.ReceiptVoids.AsNoTracking()
             join r in db.Receipts.AsNoTracking() on v.ReceiptId equals r.Id
-            where r.OfficeId == officeId && v.LedgerDay >= first && v.LedgerDay < next
+            where r.OfficeId == officeId && v.LedgerDay >= first && v.LedgerDay <= last
             select new { v.LedgerDay, r.Total }).ToListAsync(cancellationToken);
         var closed = await db.LedgerDays.AsNoTracking()
-            .Where(d => d.OfficeId == officeId && d.Day >= first && d.Day < next)
+            .Where(d => d.OfficeId == officeId && d.Day >= first && d.Day <= last)
             .ToDictionaryAsync(d => d.Day, cancellationToken);
 
         var days = lines.Select(l => l.LedgerDay).Concat(voids.Select(v => v.LedgerDay)).Concat(closed.Keys).Distinct().Order()
