@@ -1,8 +1,8 @@
 using System.Globalization;
 using CounterApp.Domain.Applications;
-using CounterApp.Domain.Certificates;
 using CounterApp.Domain.Residents;
 using CounterApp.Domain.Time;
+using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
 using CounterApp.Web.Documents;
@@ -20,7 +20,7 @@ public sealed record ApplicationFormPrintResult(string FileName, byte[] Pdf);
 /// register entry (the resident's active card; for a renewal, the certificate being renewed) for the applicant to sign at
 /// the counter. Every print is audited (R-X-01) with the resident's code.
 /// </summary>
-public sealed class ApplicationFormPrintHandler(CounterDbContext db, DocumentRenderer renderer, AuditTrail audit, TimeProvider time)
+public sealed class ApplicationFormPrintHandler(CounterDbContext db, CertificateStatuses statuses, DocumentRenderer renderer, AuditTrail audit, TimeProvider time)
 {
     public const string AuditAction = "application.form-printed";
 
@@ -39,9 +39,9 @@ public sealed class ApplicationFormPrintHandler(CounterDbContext db, DocumentRen
             .Where(c => c.ResidentId == resident.Id && c.Status == CardStatus.Active)
             .Select(c => c.CardNumber).FirstOrDefaultAsync(cancellationToken);
         var renewed = application.Procedure == Procedure.Renewal
-            ? await db.Certificates.AsNoTracking()
-                .Where(c => c.ResidentId == resident.Id && c.Status == CertificateStatus.Active)
-                .OrderBy(c => c.IssuedOn).Select(c => c.Serial).FirstOrDefaultAsync(cancellationToken)
+            ? await statuses.Certificates.Where(CertificateStatuses.IsValid)
+                .Where(c => c.Certificate.ResidentId == resident.Id)
+                .OrderBy(c => c.Certificate.IssuedOn).Select(c => c.Certificate.Serial).FirstOrDefaultAsync(cancellationToken)
             : null;
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == application.OfficeId, cancellationToken);
         var receivedOn = DateOnly.FromDateTime(TokyoClock.ToTokyo(new DateTimeOffset(DateTime.SpecifyKind(application.ReceivedAt, DateTimeKind.Utc))));
