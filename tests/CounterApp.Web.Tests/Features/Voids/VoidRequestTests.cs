@@ -125,8 +125,12 @@ public sealed class VoidRequestTests(PostgresServer postgres)
     {
         await using var card = new CardInReader(kit.NewCard(residentCode));
         var id = await kit.PaidAsync(residentCode, documentType: "resident-card-photo");
+        // R-CE-09: the cut write revokes the certificate and offers the card step again; the resident leaves, so the
+        // clerk abandons it and the paid fee is owed a void or refund (R-FE-03).
         var result = await kit.CardAsync(id, new DroppingConnection(card.Connection, Ins.UpdateBinary, () => new CardRemovedException()));
-        Assert.Equal(IssuanceOutcome.Failed, result.Outcome);
+        Assert.Equal(IssuanceOutcome.Retry, result.Outcome);
+        var abandoned = await kit.WithAsync<AbandonCardStepHandler, IssuanceResult>(h => h.HandleAsync(new AbandonCardStep(id, "カードへの書込みに失敗し、本日は発行できない", IssuanceKit.Clerk, kit.CounterId)));
+        Assert.Equal(IssuanceOutcome.Failed, abandoned.Outcome);
         return id;
     }
 
