@@ -1,5 +1,6 @@
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
+using CounterApp.Web.Data.Pki;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounterApp.Web.Features.Readers;
@@ -9,7 +10,7 @@ namespace CounterApp.Web.Features.Readers;
 /// is audited (card.simulated-inserted / card.simulated-removed, R-X-01) with the actor, counter, resident and outcome;
 /// if the audit cannot be written, the reader is put back as it was. The endpoints allow Clerk and Supervisor only.
 /// </summary>
-public sealed class SimulatedReaderHandler(CounterDbContext db, AuditTrail audit, ICounterReaders readers)
+public sealed class SimulatedReaderHandler(CounterDbContext db, PkiDbContexts reads, AuditTrail audit, ICounterReaders readers)
 {
     public const string InsertedAction = "card.simulated-inserted";
     public const string RemovedAction = "card.simulated-removed";
@@ -84,10 +85,15 @@ public sealed class SimulatedReaderHandler(CounterDbContext db, AuditTrail audit
         return outcome;
     }
 
-    /// <summary>The cards the panel offers: <paramref name="residentId"/>'s first, then the others by resident code.</summary>
+    /// <summary>
+    /// The cards the panel offers: <paramref name="residentId"/>'s first, then the others by resident code. The panel
+    /// renders inside pages that are still reading the request's context, so it reads on a context of its own (a
+    /// concurrent second operation on one context fails on PostgreSQL).
+    /// </summary>
     public async Task<IReadOnlyList<SimulatedCardChoice>> ChoicesAsync(long? residentId, CancellationToken cancellationToken = default)
     {
-        var cards = db.ResidentCards.AsNoTracking();
+        await using var read = reads.CreateDbContext();
+        var cards = read.ResidentCards.AsNoTracking();
         var chosen = residentId is { } id
             ? await Project(cards.Where(c => c.ResidentId == id)).ToListAsync(cancellationToken)
             : [];
@@ -107,7 +113,8 @@ public sealed class SimulatedReaderHandler(CounterDbContext db, AuditTrail audit
             return null;
         }
 
-        return await Project(db.ResidentCards.AsNoTracking().Where(c => c.CardNumber == cardNumber)).SingleOrDefaultAsync(cancellationToken)
+        await using var read = reads.CreateDbContext();
+        return await Project(read.ResidentCards.AsNoTracking().Where(c => c.CardNumber == cardNumber)).SingleOrDefaultAsync(cancellationToken)
             ?? new SimulatedCardChoice(0, cardNumber, 0, "", "");
     }
 

@@ -22,6 +22,8 @@ public sealed class OneRegisterMigrationTests(PostgresServer postgres)
         using var scripts = ScriptFolder.CopyOfRepoScripts();
         var script = File.ReadAllText(scripts.File(provider, "0013_one_register.sql"));
         scripts.Delete(provider, "0013_one_register.sql");
+        var later = File.ReadAllText(scripts.File(provider, "0014_issuance_intent.sql"));
+        scripts.Delete(provider, "0014_issuance_intent.sql");
         await using var database = await TestDatabase.CreateAsync(provider, postgres, migrate: false);
         database.Options.ScriptsDirectory = scripts.Path;
         await database.Migrator().MigrateAsync();
@@ -48,9 +50,10 @@ public sealed class OneRegisterMigrationTests(PostgresServer postgres)
               .Replace("v.revoked_at, v.reason", sqlite ? "v.revoked_at, v.reason" : "CAST(v.revoked_at AS timestamptz), v.reason", StringComparison.Ordinal));
 
         scripts.Write(provider, "0013_one_register.sql", script);
+        scripts.Write(provider, "0014_issuance_intent.sql", later);
         var applied = await database.Migrator().MigrateAsync();
 
-        Assert.Equal(["0013_one_register.sql"], applied.Select(s => s.FileName));
+        Assert.Equal(["0013_one_register.sql", "0014_issuance_intent.sql"], applied.Select(s => s.FileName));
         var store = new EfCertificateStore(new PkiDbContexts(Options.Create(database.Options)), "toyama");
         Status(store, "0A01", new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), RevocationReason.KeyCompromise); // the counter's revocation reaches OCSP
         Status(store, "0B02", null, null);                                                                           // a legacy record: good, with its DER

@@ -59,7 +59,7 @@ internal sealed class ReadersKit : IAsyncDisposable
 
     /// <summary>The handler on a fresh context, over <paramref name="readers"/> (the kit's simulated ones by default).</summary>
     public SimulatedReaderHandler Handler(CounterDbContext db, ICounterReaders? readers = null) =>
-        new(db, new AuditTrail(db, new FixedTimeProvider(CounterAppFactory.Now)), readers ?? Readers);
+        new(db, new CounterApp.Web.Data.Pki.PkiDbContexts(Microsoft.Extensions.Options.Options.Create(Database.Options)), new AuditTrail(db, new FixedTimeProvider(CounterAppFactory.Now)), readers ?? Readers);
 
     public async Task<ResidentCardRecord> CardAsync(string cardNumber)
     {
