@@ -117,8 +117,7 @@ public sealed partial class Application
     public IssuanceIntent? Intent { get; private set; }
 
     /// <summary>True while a card session has left marks that a crash could strand (from KeyGenerated to PasswordSet).</summary>
-    public bool IsIssuing => State is ApplicationState.KeyGenerated or ApplicationState.Issuing or ApplicationState.CertificateIssued
-        or ApplicationState.WrittenToCard or ApplicationState.PasswordSet;
+    public bool IsIssuing => CardSessionStates.All.Contains(State);
 
     /// <summary>R-CE-01: the key pair was generated on the card.</summary>
     public void MarkKeyGenerated(DateTimeOffset at, string by)
@@ -170,7 +169,7 @@ public sealed partial class Application
     public void ReturnToCardStep(string reason, string? revokedSerial, DateTimeOffset at, string by)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (State is not (ApplicationState.KeyGenerated or ApplicationState.Issuing or ApplicationState.CertificateIssued or ApplicationState.WrittenToCard))
+        if (!CardSessionStates.BeforePassword.Contains(State))
         {
             throw new InvalidTransitionException(Procedure, State, nameof(ReturnToCardStep));
         }

@@ -1,4 +1,6 @@
+using CounterApp.Domain.Time;
 using CounterApp.Pki.Issuance;
+using CounterApp.Pki.Store;
 using CounterApp.Web.Data.Entities;
 
 namespace CounterApp.Web.Features.CardSession;
@@ -18,6 +20,22 @@ public static class CertificateLink
             ApplicationId = applicationId,
             IssuedOn = issued.Validity.IssuedOn,
             ExpiresOn = issued.Validity.ExpiresOn,
+        };
+    }
+
+    /// <summary>The link for a certificate the CA's store holds (found after a crash by its request id): dates in Tokyo.</summary>
+    public static CertificateRecord For(StoredCertificate stored, ResidentCardRecord card, Guid? applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(card);
+        return new CertificateRecord
+        {
+            Serial = stored.Serial.Hex,
+            ResidentId = card.ResidentId,
+            CardId = card.Id,
+            ApplicationId = applicationId,
+            IssuedOn = DateOnly.FromDateTime(TokyoClock.ToTokyo(stored.NotBefore)),
+            ExpiresOn = DateOnly.FromDateTime(TokyoClock.ToTokyo(stored.NotAfter)),
         };
     }
 }

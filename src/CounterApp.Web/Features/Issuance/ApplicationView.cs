@@ -58,8 +58,7 @@ public sealed record ApplicationView(
         ApplicationState.IdentityVerified => IssuanceStep.Fee,
         ApplicationState.FeePaid => IssuanceStep.Card,
         ApplicationState.Completed => IssuanceStep.Print,
-        ApplicationState.KeyGenerated or ApplicationState.Issuing or ApplicationState.CertificateIssued or ApplicationState.WrittenToCard
-            or ApplicationState.PasswordSet => IssuanceStep.Issuing,
+        var inSession when CardSessionStates.All.Contains(inSession) => IssuanceStep.Issuing,
         _ => IssuanceStep.Closed,
     };
 

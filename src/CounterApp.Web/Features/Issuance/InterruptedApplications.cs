@@ -10,15 +10,12 @@ public sealed record InterruptedApplication(Guid Id, string ResidentName, Issuan
 /// <summary>The supervisor's list of interrupted issuances still open at the card step (what happened, when, what was revoked).</summary>
 public static class InterruptedApplications
 {
-    private static readonly ApplicationState[] CutStates =
-        [ApplicationState.KeyGenerated, ApplicationState.Issuing, ApplicationState.CertificateIssued, ApplicationState.WrittenToCard];
-
     public static async Task<IReadOnlyList<InterruptedApplication>> OpenAsync(CounterDbContext db, int? officeId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Applications.AsNoTracking()
             .Where(a => a.State == ApplicationState.FeePaid && (officeId == null || a.OfficeId == officeId)
-                && a.History.Any(h => h.ToState == ApplicationState.FeePaid && CutStates.Contains(h.FromState)))
+                && a.History.Any(h => h.ToState == ApplicationState.FeePaid && CardSessionStates.BeforePassword.Contains(h.FromState)))
             .Include(a => a.Resident)
             .Include(a => a.History)
             .ToListAsync(cancellationToken);

@@ -4,7 +4,7 @@ using CounterApp.Pki.Store;
 using CounterApp.Web.Applications;
 using CounterApp.Web.Data;
 using CounterApp.Web.Data.Audit;
-using CounterApp.Web.Data.Entities;
+using CounterApp.Web.Features.CardSession;
 using CounterApp.Web.Features.CertificateAuthority;
 using CounterApp.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -130,15 +130,7 @@ public sealed class InterruptedIssuance(
             return;
         }
 
-        db.Certificates.Add(new CertificateRecord
-        {
-            Serial = serial,
-            ResidentId = loaded.Resident.Id,
-            CardId = card.Id,
-            ApplicationId = loaded.Record.Id,
-            IssuedOn = DateOnly.FromDateTime(Domain.Time.TokyoClock.ToTokyo(stored.NotBefore)),
-            ExpiresOn = DateOnly.FromDateTime(Domain.Time.TokyoClock.ToTokyo(stored.NotAfter)),
-        });
+        db.Certificates.Add(CertificateLink.For(stored, card, loaded.Record.Id));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

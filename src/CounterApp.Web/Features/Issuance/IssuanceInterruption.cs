@@ -12,8 +12,7 @@ public sealed partial record IssuanceInterruption(DateTime AtUtc, ApplicationSta
     {
         ArgumentNullException.ThrowIfNull(history);
         var step = history
-            .Where(h => h.ToState == ApplicationState.FeePaid && h.FromState is ApplicationState.KeyGenerated or ApplicationState.Issuing
-                or ApplicationState.CertificateIssued or ApplicationState.WrittenToCard)
+            .Where(h => h.ToState == ApplicationState.FeePaid && CardSessionStates.BeforePassword.Contains(h.FromState))
             .MaxBy(h => h.Sequence);
         if (step is null)
         {

@@ -25,15 +25,12 @@ public sealed partial class IssuanceRecoveryService(
 {
     public const string Actor = "system:recovery";
 
-    private static readonly ApplicationState[] Cut =
-        [ApplicationState.KeyGenerated, ApplicationState.Issuing, ApplicationState.CertificateIssued, ApplicationState.WrittenToCard, ApplicationState.PasswordSet];
-
     /// <summary>One pass; returns how many applications it resolved.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CounterDbContext>();
-        var candidates = await db.Applications.AsNoTracking().Where(a => Cut.Contains(a.State)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var candidates = await db.Applications.AsNoTracking().Where(a => CardSessionStates.All.Contains(a.State)).Select(a => a.Id).ToListAsync(cancellationToken);
         var resolved = 0;
         foreach (var id in candidates.Where(id => progress.Current(id) is not { Running: true }))
         {

@@ -1,8 +1,8 @@
 using CounterApp.Domain.Certificates;
-using CounterApp.Web.Applications;
+using CounterApp.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CounterApp.Web.Data;
+namespace CounterApp.Web.Applications;
 
 /// <summary>
 /// R-CE-08: the one place that answers "does this resident hold a valid signing certificate today?" (not revoked,
