@@ -140,7 +140,8 @@ public sealed class IssueOnCardHandler(
             Resolution.Completed => session.Message,
             Resolution.ReturnedToCardStep when revoked is not null => session.Message + " " + IssuanceText.Get("InterruptedRevoked", revoked),
             Resolution.ReturnedToCardStep => session.Message + " " + IssuanceText.Get("InterruptedNothingIssued"),
-            _ => session.Message + " " + IssuanceText.Get("CompletionPending"),
+            // Another pass or clerk changed it first: the recovery pass resolves it (the password may not be set).
+            _ => session.Message + " " + IssuanceText.Get("ResolutionPending"),
         };
         return resolution == Resolution.Completed
             ? IssuanceResult.Done(message) with { ApplicationId = loaded.Record.Id, CertificateSerial = session.CertificateSerial }
